@@ -1,0 +1,162 @@
+/**
+ * DeepLakeClient: the Deep Lake Files API for browsers, without any DOM rendering.
+ * Every call goes through one path: get a token, send, on 401 refresh the token once
+ * and send again, turn any other failure into a DeepLakeError, retry what is retryable.
+ */
+import { TokenCache, type TokenProvider } from './auth.js';
+import { DeepLakeError, errorFromResponse } from './errors.js';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { sendMultipart, type UploadProgress } from './transport-xhr.js';
+import { parseFileInfo, parseFileList, parseQueryResult, type FileInfo, type QueryResult } from './wire.js';
+
+export const DEFAULT_API_URL = 'https://api.deeplake.ai';
+
+export interface DeepLakeClientOptions {
+  /** Base URL of the API; default `https://api.deeplake.ai`. */
+  apiUrl?: string;
+  workspace: string;
+  tokenProvider: TokenProvider;
+  /** Extra headers on every request, e.g. `X-Activeloop-Org-Id`. */
+  headers?: Record<string, string>;
+  /** Retry policy for 429, 5xx and network errors; `retries` defaults to 3. */
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface UploadOptions extends RequestOptions {
+  onProgress?: (progress: UploadProgress) => void;
+  /** Name to store; default the File's own name, or "blob". */
+  filename?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `id` has the shape of a stored file's id (a UUID). */
+export const isFileId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
+
+/** A request as the client replays it: given a token, send once and answer. */
+type Send = (headers: Record<string, string>) => Promise<Response>;
+
+export class DeepLakeClient {
+  readonly apiUrl: string;
+  readonly workspace: string;
+  readonly #auth: TokenCache;
+  readonly #headers: Record<string, string>;
+  readonly #retry: RetryPolicy;
+
+  constructor(options: DeepLakeClientOptions) {
+    const { workspace, tokenProvider } = options;
+    // "." and ".." would be resolved away by URL parsing and reach another path.
+    if (typeof workspace !== 'string' || !workspace || workspace === '.' || workspace === '..') {
+      throw new TypeError('DeepLakeClient: `workspace` must be a non-empty name');
+    }
+    if (typeof tokenProvider !== 'function') throw new TypeError('DeepLakeClient: `tokenProvider` must be a function');
+    this.apiUrl = (options.apiUrl || DEFAULT_API_URL).replace(/\/+$/, '');
+    this.workspace = workspace;
+    this.#auth = new TokenCache(tokenProvider, workspace);
+    this.#headers = { ...options.headers };
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  /** Absolute URL of an API path below the workspace; the workspace is URL-encoded. */
+  url(path = ''): string {
+    return `${this.apiUrl}/workspaces/${encodeURIComponent(this.workspace)}${path}`;
+  }
+
+  /** Uploads one file as multipart form-data; resolves with its stored metadata (its UUID in `id`). */
+  async upload(file: Blob, options: UploadOptions = {}): Promise<FileInfo> {
+    const filename = options.filename ?? ((file as File).name || 'blob');
+    const res = await this.#request(
+      (headers) => sendMultipart(this.url('/files'), file, filename, { headers, onProgress: options.onProgress, signal: options.signal }),
+      options.signal,
+    );
+    return this.#parse(await res.text(), parseFileInfo, 'an upload answer without an `id`');
+  }
+
+  async info(id: string, options: RequestOptions = {}): Promise<FileInfo> {
+    return this.#json(this.#fileUrl(id), options, parseFileInfo, 'file metadata without an `id`');
+  }
+
+  /** The stored bytes, typed with the server's Content-Type. */
+  async content(id: string, options: RequestOptions = {}): Promise<Blob> {
+    const url = this.#fileUrl(id, '/content');
+    const res = await this.#request((headers) => this.#fetch(url, { headers }, options.signal), options.signal);
+    return res.blob();
+  }
+
+  list(options: RequestOptions & { limit?: number; offset?: number } = {}): Promise<FileInfo[]> {
+    const query = new URLSearchParams({ limit: String(options.limit ?? 20), offset: String(options.offset ?? 0) });
+    return this.#json(this.url(`/files?${query}`), options, parseFileList, 'a file list that is not a list');
+  }
+
+  async delete(id: string, options: RequestOptions = {}): Promise<void> {
+    const url = this.#fileUrl(id);
+    await this.#request((headers) => this.#fetch(url, { method: 'DELETE', headers }, options.signal), options.signal);
+  }
+
+  /** Runs SQL against the workspace's tables; `params` bind to `$1`, `$2`, … */
+  async query(sql: string, params: unknown[] = [], options: RequestOptions = {}): Promise<QueryResult> {
+    const url = this.url('/tables/query');
+    const body = JSON.stringify({ query: sql, params });
+    const res = await this.#request(
+      (headers) =>
+        this.#fetch(url, { method: 'POST', body, headers: { ...headers, 'Content-Type': 'application/json' } }, options.signal),
+      options.signal,
+    );
+    return this.#parse(await res.text(), parseQueryResult, 'a query answer without columns and rows');
+  }
+
+  #fileUrl(id: string, suffix = ''): string {
+    // Anything but a UUID could walk to another path ("..", "a/b"); never send it.
+    if (!isFileId(id)) throw new DeepLakeError('not_found', 'Not a file id (expected a UUID)');
+    return this.url(`/files/${id}${suffix}`);
+  }
+
+  async #json<T>(url: string, options: RequestOptions, parse: (json: unknown) => T | undefined, what: string): Promise<T> {
+    const res = await this.#request((headers) => this.#fetch(url, { headers }, options.signal), options.signal);
+    return this.#parse(await res.text(), parse, what);
+  }
+
+  #parse<T>(text: string, parse: (json: unknown) => T | undefined, what: string): T {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* not JSON: reported below */
+    }
+    const value = json === undefined ? undefined : parse(json);
+    if (value === undefined) throw new DeepLakeError('invalid_response', `Deep Lake sent ${what}`);
+    return value;
+  }
+
+  async #fetch(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, signal: signal ?? null, credentials: 'omit', cache: 'no-store' });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new DeepLakeError('network', 'Could not reach Deep Lake', { cause: error });
+    }
+  }
+
+  /** Token, send, one refresh on 401, typed errors, retries: the path every call takes. */
+  #request(send: Send, signal?: AbortSignal): Promise<Response> {
+    return withRetry(
+      async () => {
+        let token = await this.#auth.get();
+        let res = await send({ ...this.#headers, Authorization: `Bearer ${token}` });
+        if (res.status === 401) {
+          await res.body?.cancel();
+          token = await this.#auth.refresh(token);
+          res = await send({ ...this.#headers, Authorization: `Bearer ${token}` });
+        }
+        if (res.ok) return res;
+        throw errorFromResponse(res.status, await res.text().catch(() => ''), res.headers.get('Retry-After'), token);
+      },
+      this.#retry,
+      signal,
+    );
+  }
+}

@@ -1,0 +1,10 @@
+/** `deeplake-elements/client`: the framework-free Files API client. */
+export { DeepLakeClient, DEFAULT_API_URL, isFileId } from './client.js';
+export type { DeepLakeClientOptions, RequestOptions, UploadOptions } from './client.js';
+export type { TokenProvider, TokenProviderContext } from './auth.js';
+export { DeepLakeError } from './errors.js';
+export type { DeepLakeErrorCode } from './errors.js';
+export type { RetryPolicy } from './retry.js';
+export type { UploadProgress } from './transport-xhr.js';
+export type { FileInfo, QueryResult } from './wire.js';
+export { parseFileInfo, parseFileList, parseQueryResult } from './wire.js';

@@ -1,0 +1,53 @@
+/**
+ * Retries with exponential backoff and full jitter, bounded in count, honouring the
+ * server's Retry-After, and cancellable through an AbortSignal at any point.
+ */
+import { abortError, DeepLakeError } from './errors.js';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (so `retries + 1` attempts at most). */
+  retries: number;
+  /** First backoff step; doubled on every retry. */
+  baseDelayMs: number;
+  /** No single wait is longer, whatever the server's Retry-After says. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/** Wait before retry number `retry` (0-based) after `error`. */
+export function retryDelay(retry: number, error: DeepLakeError, policy: RetryPolicy, random = Math.random): number {
+  if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, policy.maxDelayMs);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+  // Full jitter keeps many clients that failed together from retrying together.
+  return ceiling / 2 + (random() * ceiling) / 2;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal.reason));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Runs `attempt` until it succeeds, fails with a non-retryable error, or retries run out. */
+export async function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolicy, signal?: AbortSignal): Promise<T> {
+  for (let retry = 0; ; retry++) {
+    if (signal?.aborted) throw abortError(signal.reason);
+    try {
+      return await attempt();
+    } catch (error) {
+      if (signal?.aborted) throw abortError(signal.reason);
+      if (!(error instanceof DeepLakeError) || !error.retryable || retry >= policy.retries) throw error;
+      await sleep(retryDelay(retry, error, policy), signal);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { expect } from '@open-wc/testing';
+import { DeepLakeError } from '../../src/client/index.js';
+import { clientFor, injectFault, newWorkspace, recordingProvider, rejectionOf, requestLog } from './emulator-control.js';
+
+describe('DeepLakeClient auth', () => {
+  it('shares one provider call between concurrent requests and caches the token', async () => {
+    const ws = await newWorkspace();
+    const provider = recordingProvider(ws);
+    const client = clientFor(ws, { tokenProvider: provider });
+    await Promise.all(Array.from({ length: 10 }, () => client.list()));
+    await client.list();
+    expect(provider.calls).to.deep.equal([{ forceRefresh: false }]);
+  });
+
+  it('answers a 401 on 10 parallel requests with exactly one forced refresh', async () => {
+    const ws = await newWorkspace();
+    const provider = recordingProvider(ws);
+    const client = clientFor(ws, { tokenProvider: provider });
+    const uploaded = await client.upload(new File(['x'], 'x.txt'));
+    const expiredToken = ws.token;
+    // The next request expires the token it carries: every request after it gets 401.
+    await injectFault(ws.workspace, { expireToken: true });
+
+    const infos = await Promise.all(Array.from({ length: 10 }, () => client.info(uploaded.id)));
+
+    expect(infos.every((i) => i.id === uploaded.id)).to.equal(true);
+    expect(provider.calls).to.deep.equal([{ forceRefresh: false }, { forceRefresh: true }]);
+    expect(ws.token).to.not.equal(expiredToken);
+    const log = await requestLog(ws.workspace);
+    expect(log.filter((r) => r.status === 401).length).to.be.within(1, 10);
+    expect(log.filter((r) => r.method === 'GET' && r.status === 200).length).to.equal(10);
+  });
+
+  it('fails with `unauthorized` when the refreshed token is refused too', async () => {
+    const ws = await newWorkspace();
+    let calls = 0;
+    const client = clientFor(ws, {
+      tokenProvider: () => {
+        calls++;
+        return 'not-a-valid-token';
+      },
+    });
+    const error = (await rejectionOf(client.list())) as DeepLakeError;
+    expect(error).to.be.instanceOf(DeepLakeError);
+    expect(error.code).to.equal('unauthorized');
+    expect(error.status).to.equal(401);
+    expect(error.retryable).to.equal(false);
+    expect(calls).to.equal(2);
+    expect(error.message).to.not.contain('not-a-valid-token');
+  });
+
+  it('is `forbidden` with another workspace’s token, and never shows the token', async () => {
+    const a = await newWorkspace();
+    const b = await newWorkspace();
+    const client = clientFor({ workspace: b.workspace, token: a.token });
+    const error = (await rejectionOf(client.list())) as DeepLakeError;
+    expect(error.code).to.equal('forbidden');
+    expect(error.status).to.equal(403);
+    expect(`${error.message} ${String(error.stack)} ${JSON.stringify(error)}`).to.not.contain(a.token);
+  });
+
+  for (const [what, provider] of [
+    ['throws', () => { throw new Error('login service down'); }],
+    ['rejects', () => Promise.reject(new Error('nope'))],
+    ['returns ""', () => ''],
+    ['returns undefined', () => undefined as unknown as string],
+  ] as const) {
+    it(`is an \`auth\` error, with no request sent, when the provider ${what}`, async () => {
+      const ws = await newWorkspace();
+      const client = clientFor(ws, { tokenProvider: provider });
+      const error = (await rejectionOf(client.upload(new File(['x'], 'x.txt')))) as DeepLakeError;
+      expect(error).to.be.instanceOf(DeepLakeError);
+      expect(error.code).to.equal('auth');
+      expect(error.retryable).to.equal(false);
+      expect(await requestLog(ws.workspace)).to.deep.equal([]);
+    });
+  }
+
+  it('asks the provider again after it failed once', async () => {
+    const ws = await newWorkspace();
+    let calls = 0;
+    const client = clientFor(ws, {
+      tokenProvider: () => {
+        if (++calls === 1) throw new Error('first call fails');
+        return ws.token;
+      },
+    });
+    expect(((await rejectionOf(client.list())) as DeepLakeError).code).to.equal('auth');
+    expect(await client.list()).to.deep.equal([]);
+    expect(calls).to.equal(2);
+  });
+});
