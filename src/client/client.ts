@@ -24,6 +24,10 @@ export interface DeepLakeClientOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Overrides the client's retry policy for this call (e.g. `{ retries: 0 }`). */
+  retry?: Partial<RetryPolicy>;
+  /** Called before each retry wait, so a UI can say "retrying". */
+  onRetry?: (error: DeepLakeError, retry: number, delayMs: number) => void;
 }
 
 export interface UploadOptions extends RequestOptions {
@@ -71,7 +75,7 @@ export class DeepLakeClient {
     const filename = options.filename ?? ((file as File).name || 'blob');
     const res = await this.#request(
       (headers) => sendMultipart(this.url('/files'), file, filename, { headers, onProgress: options.onProgress, signal: options.signal }),
-      options.signal,
+      options,
     );
     return this.#parse(await res.text(), parseFileInfo, 'an upload answer without an `id`');
   }
@@ -83,7 +87,7 @@ export class DeepLakeClient {
   /** The stored bytes, typed with the server's Content-Type. */
   async content(id: string, options: RequestOptions = {}): Promise<Blob> {
     const url = this.#fileUrl(id, '/content');
-    const res = await this.#request((headers) => this.#fetch(url, { headers }, options.signal), options.signal);
+    const res = await this.#request((headers) => this.#fetch(url, { headers }, options.signal), options);
     return res.blob();
   }
 
@@ -94,7 +98,7 @@ export class DeepLakeClient {
 
   async delete(id: string, options: RequestOptions = {}): Promise<void> {
     const url = this.#fileUrl(id);
-    await this.#request((headers) => this.#fetch(url, { method: 'DELETE', headers }, options.signal), options.signal);
+    await this.#request((headers) => this.#fetch(url, { method: 'DELETE', headers }, options.signal), options);
   }
 
   /** Runs SQL against the workspace's tables; `params` bind to `$1`, `$2`, … */
@@ -104,7 +108,7 @@ export class DeepLakeClient {
     const res = await this.#request(
       (headers) =>
         this.#fetch(url, { method: 'POST', body, headers: { ...headers, 'Content-Type': 'application/json' } }, options.signal),
-      options.signal,
+      options,
     );
     return this.#parse(await res.text(), parseQueryResult, 'a query answer without columns and rows');
   }
@@ -116,7 +120,7 @@ export class DeepLakeClient {
   }
 
   async #json<T>(url: string, options: RequestOptions, parse: (json: unknown) => T | undefined, what: string): Promise<T> {
-    const res = await this.#request((headers) => this.#fetch(url, { headers }, options.signal), options.signal);
+    const res = await this.#request((headers) => this.#fetch(url, { headers }, options.signal), options);
     return this.#parse(await res.text(), parse, what);
   }
 
@@ -142,7 +146,7 @@ export class DeepLakeClient {
   }
 
   /** Token, send, one refresh on 401, typed errors, retries: the path every call takes. */
-  #request(send: Send, signal?: AbortSignal): Promise<Response> {
+  #request(send: Send, options: RequestOptions): Promise<Response> {
     return withRetry(
       async () => {
         let token = await this.#auth.get();
@@ -155,8 +159,9 @@ export class DeepLakeClient {
         if (res.ok) return res;
         throw errorFromResponse(res.status, await res.text().catch(() => ''), res.headers.get('Retry-After'), token);
       },
-      this.#retry,
-      signal,
+      { ...this.#retry, ...options.retry },
+      options.signal,
+      options.onRetry,
     );
   }
 }

@@ -39,7 +39,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Runs `attempt` until it succeeds, fails with a non-retryable error, or retries run out. */
-export async function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolicy, signal?: AbortSignal): Promise<T> {
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  policy: RetryPolicy,
+  signal?: AbortSignal,
+  onRetry?: (error: DeepLakeError, retry: number, delayMs: number) => void,
+): Promise<T> {
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw abortError(signal.reason);
     try {
@@ -47,7 +52,9 @@ export async function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolic
     } catch (error) {
       if (signal?.aborted) throw abortError(signal.reason);
       if (!(error instanceof DeepLakeError) || !error.retryable || retry >= policy.retries) throw error;
-      await sleep(retryDelay(retry, error, policy), signal);
+      const delay = retryDelay(retry, error, policy);
+      onRetry?.(error, retry + 1, delay);
+      await sleep(delay, signal);
     }
   }
 }
