@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createEmulator } from './src/emulator/index.ts';
 
@@ -14,19 +15,48 @@ const dataDir = mkdtempSync(join(tmpdir(), 'deeplake-wtr-'));
 const emulator = createEmulator({ dataDir, admin: true });
 
 /** Hands /workspaces/ and /__emulator/ requests to the emulator, the rest to the test server. */
-function emulatorPlugin() {
+async function emulatorMiddleware(ctx, next) {
+  if (!emulator.matches(ctx.url)) return next();
+  ctx.respond = false; // the emulator writes the raw Node response itself
+  await emulator.handle(ctx.req, ctx.res);
+}
+
+/** Stops the emulator and removes its data with the test server. */
+function emulatorLifecycle() {
   return {
     name: 'deeplake-emulator',
-    serverStart({ app }) {
-      app.use(async (ctx, next) => {
-        if (!emulator.matches(ctx.url)) return next();
-        ctx.respond = false;
-        await emulator.handle(ctx.req, ctx.res);
-      });
-    },
     async serverStop() {
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Ends the run with a plain "N passed, N failed" line that CI can read. */
+function summaryLineReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) totals.skipped++;
+      else if (test.passed) totals.passed++;
+      else totals.failed++;
+    }
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  let line = '';
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        // A file that failed to load has no results but must not count as green.
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++;
+      }
+      line = `browser: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+    },
+    // Printed at stop: the dynamic terminal redraws over anything written earlier.
+    stop() {
+      if (line) process.stdout.write(`\n${line}\n`);
     },
   };
 }
@@ -37,7 +67,9 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 10 * 60_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), emulatorPlugin()],
+  middleware: [emulatorMiddleware],
+  reporters: [defaultReporter(), summaryLineReporter()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), emulatorLifecycle()],
   browsers: [
     chromeLauncher({
       launchOptions: {

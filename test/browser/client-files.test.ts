@@ -7,9 +7,10 @@ describe('DeepLakeClient files', () => {
   it('uploads a generated file and reports rising progress up to the file size', async () => {
     const ws = await newWorkspace();
     const client = clientFor(ws);
-    const file = new File([makeBytes(512 * 1024)], 'progress.bin', { type: 'application/octet-stream' });
-    // A slow reader on the server makes Chromium report progress more than once.
-    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 1024 * 1024 });
+    // Loopback socket buffers swallow megabytes at once: only a body well past them,
+    // read slowly by the server, makes Chromium report progress several times.
+    const file = new File([makeBytes(12 * 1024 * 1024)], 'progress.bin', { type: 'application/octet-stream' });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 8 * 1024 * 1024 });
     const events: UploadProgress[] = [];
     const info = await client.upload(file, { onProgress: (p) => events.push(p) });
 

@@ -1,0 +1,57 @@
+/**
+ * /__emulator/ control routes: only with `admin: true`, no auth, JSON in and out.
+ * They let browser tests and the demo create workspaces, tokens and faults over HTTP.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseFault } from './faults.js';
+import { HttpError, readJson, sendEmpty, sendError, sendJson } from './http-util.js';
+import { isStyle } from './styles.js';
+import type { Emulator } from './types.js';
+
+type Body = Record<string, unknown>;
+
+async function jsonObject(req: IncomingMessage): Promise<Body> {
+  const body = await readJson(req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'Body must be a JSON object');
+  return body as Body;
+}
+
+function workspaceOf(body: Body): string {
+  if (typeof body.workspace !== 'string' || !body.workspace) throw new HttpError(400, '"workspace" is required');
+  return body.workspace;
+}
+
+export async function handleAdmin(emu: Emulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'POST /__emulator/workspaces': {
+      const body = await jsonObject(req);
+      if (body.workspace !== undefined && (typeof body.workspace !== 'string' || !body.workspace)) throw new HttpError(400, '"workspace" must be a non-empty string');
+      if (body.style !== undefined && !isStyle(body.style)) throw new HttpError(400, '"style" must be snake, camel, alt or data');
+      return sendJson(res, 201, emu.addWorkspace(body.workspace as string | undefined, body.style as never));
+    }
+    case 'POST /__emulator/tokens': {
+      const body = await jsonObject(req);
+      const ttlMs = body.ttlMs;
+      if (ttlMs !== undefined && typeof ttlMs !== 'number') throw new HttpError(400, '"ttlMs" must be a number');
+      return sendJson(res, 201, { token: emu.issueToken(workspaceOf(body), ttlMs === undefined ? undefined : { ttlMs }) });
+    }
+    case 'POST /__emulator/faults': {
+      const { workspace, ...fault } = await jsonObject(req);
+      emu.injectFault(workspaceOf({ workspace }), parseFault(fault));
+      return sendEmpty(res, 204);
+    }
+    case 'DELETE /__emulator/faults':
+      emu.clearFaults(url.searchParams.get('workspace') ?? undefined);
+      return sendEmpty(res, 204);
+    case 'GET /__emulator/requests': {
+      const workspace = url.searchParams.get('workspace');
+      if (!workspace) throw new HttpError(400, '?workspace= is required');
+      return sendJson(res, 200, { requests: emu.requests(workspace) });
+    }
+    case 'GET /__emulator/stats':
+      return sendJson(res, 200, { memory: process.memoryUsage() });
+    default:
+      return sendError(res, 404, 'Unknown emulator control route');
+  }
+}
