@@ -110,13 +110,14 @@ describe('emulator content: ranges and download headers', () => {
     assert.ok(m, `unexpected Content-Disposition: ${disposition}`);
     assert.equal(decodeURIComponent(m[2]!), info.filename);
 
-    // A raw UTF-8 filename="…" (what browsers send) decodes too, and quotes arrive as %22.
-    const plain = multipart([{ name: 'file', data: 'y', filename: 'café %22q%22.txt', type: 'text/plain' }]);
+    // A raw UTF-8 filename="…" (what browsers send) decodes too; browsers write quotes,
+    // CR and LF as %22, %0D and %0A there, which the emulator turns back.
+    const plain = multipart([{ name: 'file', data: 'y', filename: 'café %22q%22%0A.txt', type: 'text/plain' }]);
     const res2 = await fetch(`${run.ws}/files`, { method: 'POST', headers: { ...run.auth, 'Content-Type': plain.contentType }, body: plain.body });
     const info2 = (await res2.json()) as { id: string; filename: string };
-    assert.equal(info2.filename, 'café %22q%22.txt');
+    assert.equal(info2.filename, 'café "q"\n.txt');
     const d2 = (await fetch(`${run.ws}/files/${info2.id}/content`, { headers: run.auth })).headers.get('content-disposition');
-    assert.equal(d2, `attachment; filename="caf_ _22q_22.txt"; filename*=UTF-8''caf%C3%A9%20%2522q%2522.txt`);
+    assert.equal(d2, `attachment; filename="caf_ _q__.txt"; filename*=UTF-8''caf%C3%A9%20%22q%22%0A.txt`);
   });
 
   it('contentDisposition() neutralises backslashes, control characters, separators and %', () => {
