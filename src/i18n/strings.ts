@@ -1,0 +1,108 @@
+/**
+ * Every string a person sees or hears from the elements. A page overrides any part of
+ * it (`uploader.strings = { browse: 'Pick' }`) or loads a whole locale module from
+ * `src/i18n/locales/`. Placeholders are `{name}`-style so locales stay plain data.
+ */
+
+export interface UploaderStrings {
+  dropHint: string;
+  dropActive: string;
+  browse: string;
+  browseOne: string;
+  uploadAll: string;
+  listLabel: string;
+  totalLabel: string;
+  totalSummary: string; // {done} {count} {percent}
+  statusQueued: string;
+  statusSending: string;
+  statusProcessing: string;
+  statusPaused: string;
+  statusDone: string;
+  statusError: string;
+  statusCanceled: string;
+  statusRetrying: string; // {retry} {retries}
+  speedAndTime: string; // {speed} {time}
+  cancel: string; // accessible names: {name}
+  pause: string;
+  resume: string;
+  retry: string;
+  remove: string;
+  rejectType: string;
+  rejectTooLarge: string; // {max}
+  rejectEmpty: string;
+  rejectTooMany: string; // {max}
+  rejectVetoed: string;
+  rejectedMany: string; // {count}
+  errorUnauthorized: string;
+  errorForbidden: string;
+  errorNotFound: string;
+  errorTooLarge: string;
+  errorRateLimited: string;
+  errorServer: string;
+  errorBadRequest: string;
+  errorNetwork: string;
+  errorAborted: string;
+  errorInvalidResponse: string;
+  errorAuth: string;
+  announceAdded: string; // {count}
+  announceRejected: string; // {name} {reason}
+  announceDone: string; // {name}
+  announceFailed: string; // {name} {reason}
+  announceProgress: string; // {percent}
+  announceComplete: string;
+  announceRemoved: string; // {name}
+}
+
+export const en: UploaderStrings = {
+  dropHint: 'Drag files here or',
+  dropActive: 'Drop to add',
+  browse: 'choose files',
+  browseOne: 'choose a file',
+  uploadAll: 'Upload',
+  listLabel: 'Files',
+  totalLabel: 'Total upload progress',
+  totalSummary: '{done} of {count} uploaded',
+  statusQueued: 'Waiting',
+  statusSending: 'Uploading',
+  statusProcessing: 'Processing…',
+  statusPaused: 'Paused',
+  statusDone: 'Uploaded',
+  statusError: 'Failed',
+  statusCanceled: 'Canceled',
+  statusRetrying: 'Retrying ({retry} of {retries})…',
+  speedAndTime: '{speed} · {time} left',
+  cancel: 'Cancel {name}',
+  pause: 'Pause {name}',
+  resume: 'Resume {name}',
+  retry: 'Retry {name}',
+  remove: 'Remove {name}',
+  rejectType: 'This type of file is not accepted',
+  rejectTooLarge: 'Larger than the {max} limit',
+  rejectEmpty: 'The file is empty',
+  rejectTooMany: 'No more than {max} files',
+  rejectVetoed: 'This file was not accepted',
+  rejectedMany: '{count} files were not added',
+  errorUnauthorized: 'Your session has expired',
+  errorForbidden: 'You may not upload here',
+  errorNotFound: 'Not found',
+  errorTooLarge: 'The server refused a file this large',
+  errorRateLimited: 'Too many uploads at once; try again shortly',
+  errorServer: 'The server had a problem',
+  errorBadRequest: 'The server refused this file',
+  errorNetwork: 'The connection was lost',
+  errorAborted: 'Stopped',
+  errorInvalidResponse: 'The server sent an unexpected answer',
+  errorAuth: 'Could not sign in to upload',
+  announceAdded: '{count} files added',
+  announceRejected: '{name} was not added: {reason}',
+  announceDone: '{name} uploaded',
+  announceFailed: '{name} failed: {reason}',
+  announceProgress: '{percent}% uploaded',
+  announceComplete: 'All uploads finished',
+  announceRemoved: '{name} removed',
+};
+
+/** Fills `{placeholders}`; an unknown placeholder stays visible rather than vanishing. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}

@@ -1,0 +1,80 @@
+/**
+ * The queue's list of immutable item records, in the order they were added. Every change
+ * freezes a new record and drops the cached array, so both the `items` array and each
+ * changed record get a new identity while unchanged records keep theirs.
+ */
+import type { UploadItem, UploadSource } from './types.js';
+
+// A page-wide counter: ids stay unique across queues (usable in DOM ids), and unlike
+// crypto.randomUUID() it also works in insecure contexts (a CMS on plain http).
+let counter = 0;
+
+/** A new 'queued' record for `source`. */
+export function newItem(source: UploadSource): UploadItem {
+  const file = source instanceof Blob ? source : source.file;
+  if (!(file instanceof Blob)) throw new TypeError('UploadQueue.add: expected File objects');
+  const relativePath =
+    source instanceof Blob ? file.webkitRelativePath || file.name : source.relativePath || file.name;
+  return Object.freeze({
+    id: `upload-${++counter}`,
+    file,
+    relativePath,
+    status: 'queued',
+    phase: undefined,
+    loaded: 0,
+    total: file.size,
+    fileId: undefined,
+    info: undefined,
+    error: undefined,
+    retrying: 0,
+    bytesPerSecond: 0,
+    secondsLeft: undefined,
+  });
+}
+
+export type ItemPatch = Partial<Omit<UploadItem, 'id' | 'file' | 'relativePath' | 'total'>>;
+
+/** The fields that only mean something while a request runs, at rest. */
+export const IDLE = { phase: undefined, retrying: 0, bytesPerSecond: 0, secondsLeft: undefined } as const satisfies ItemPatch;
+
+export class ItemList {
+  // A Map keeps insertion order, and replacing a value keeps its position.
+  readonly #byId = new Map<string, UploadItem>();
+  #array: readonly UploadItem[] | undefined;
+
+  get items(): readonly UploadItem[] {
+    return (this.#array ??= Object.freeze([...this.#byId.values()]));
+  }
+
+  get(id: string): UploadItem | undefined {
+    return this.#byId.get(id);
+  }
+
+  add(item: UploadItem): void {
+    this.#byId.set(item.id, item);
+    this.#array = undefined;
+  }
+
+  /** Replaces the record of `id` with `patch` applied; undefined when nothing changed. */
+  update(id: string, patch: ItemPatch): UploadItem | undefined {
+    const old = this.#byId.get(id);
+    if (!old) return undefined;
+    const keys = Object.keys(patch) as Array<keyof ItemPatch>;
+    if (keys.every((k) => Object.is(old[k], patch[k]))) return undefined;
+    const next: UploadItem = Object.freeze({ ...old, ...patch });
+    this.#byId.set(id, next);
+    this.#array = undefined;
+    return next;
+  }
+
+  delete(id: string): boolean {
+    const had = this.#byId.delete(id);
+    if (had) this.#array = undefined;
+    return had;
+  }
+
+  clear(): void {
+    this.#byId.clear();
+    this.#array = undefined;
+  }
+}

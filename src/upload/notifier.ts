@@ -1,0 +1,100 @@
+/**
+ * Batches the queue's events. State changes are announced once per microtask, after the
+ * method or callback that made them has finished (so a listener never sees, or re-enters,
+ * a half-done change); progress-only changes at most once per ~16 ms, without
+ * requestAnimationFrame, so the queue also works in a worker or in Node.
+ */
+import type { DeepLakeError, FileInfo } from '../client/index.js';
+import type { UploadQueueEventDetail, UploadQueueEventName } from './events.js';
+import type { UploadItem } from './types.js';
+
+/** Roughly one animation frame. */
+export const PROGRESS_INTERVAL_MS = 16;
+
+export interface NotifierSource {
+  readonly items: readonly UploadItem[];
+  get(id: string): UploadItem | undefined;
+  /** True while something started is still queued or uploading. */
+  readonly busy: boolean;
+}
+
+export class Notifier {
+  #changed = false;
+  readonly #progress = new Set<string>();
+  #outbox: Array<() => void> = [];
+  #finished = false;
+  #microtask = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly target: EventTarget,
+    private readonly source: NotifierSource,
+  ) {}
+
+  /** The list or a record changed in a way the view must show now. */
+  changed(): void {
+    this.#changed = true;
+    this.#soon();
+  }
+
+  /** The bytes of `id` moved: `change` and `progress` in the next batch, or in this microtask when `now`. */
+  progressed(id: string, now = false): void {
+    this.#changed = true;
+    this.#progress.add(id);
+    if (now) this.#soon();
+    else this.#timer ??= setTimeout(() => this.#flush(), PROGRESS_INTERVAL_MS);
+  }
+
+  success(item: UploadItem, info: FileInfo): void {
+    this.#finish('success', { item, info });
+  }
+
+  error(item: UploadItem, error: DeepLakeError): void {
+    this.#finish('error', { item, error });
+  }
+
+  /** Forgets that items finished (after `reset()`, a `complete` would describe nothing). */
+  forgetFinished(): void {
+    this.#finished = false;
+  }
+
+  #finish<K extends 'success' | 'error'>(name: K, detail: UploadQueueEventDetail[K]): void {
+    this.#finished = true;
+    this.#outbox.push(() => this.#dispatch(name, detail));
+    this.changed();
+  }
+
+  #soon(): void {
+    if (this.#microtask) return;
+    this.#microtask = true;
+    queueMicrotask(() => this.#flush());
+  }
+
+  #dispatch<K extends UploadQueueEventName>(name: K, detail: UploadQueueEventDetail[K]): void {
+    this.target.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+
+  #flush(): void {
+    // Reset first: a listener that changes the queue schedules the next batch.
+    this.#microtask = false;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#changed) {
+      this.#changed = false;
+      this.#dispatch('change', { items: this.source.items });
+    }
+    const ids = [...this.#progress];
+    this.#progress.clear();
+    for (const id of ids) {
+      const item = this.source.get(id);
+      if (item) this.#dispatch('progress', { item });
+    }
+    const outbox = this.#outbox;
+    this.#outbox = [];
+    for (const send of outbox) send();
+    if (this.#finished && !this.source.busy) {
+      this.#finished = false;
+      this.#dispatch('complete', { items: this.source.items });
+    }
+  }
+}

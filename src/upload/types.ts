@@ -1,0 +1,74 @@
+/**
+ * Types of the upload queue: the immutable per-item record the element renders, the
+ * queue's options and its totals. No DOM and no Lit here, so the queue also runs in a
+ * worker or in Node.
+ */
+import type { DeepLakeClient, DeepLakeError, FileInfo } from '../client/index.js';
+
+export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'done' | 'error' | 'canceled';
+
+/**
+ * One file in the queue. Records are frozen and replaced on every change, so a view
+ * keyed by `id` (Lit `repeat()`) can compare by identity and re-render only changed rows.
+ */
+export interface UploadItem {
+  /** Queue-local id (not the server's): unique in the page, stable for the item's life. */
+  readonly id: string;
+  readonly file: File;
+  /** Folder path for files of a dropped folder, else `file.name`. */
+  readonly relativePath: string;
+  readonly status: UploadStatus;
+  /** While uploading: 'sending' until the last byte left, then 'processing' until the server answers. */
+  readonly phase: 'sending' | 'processing' | undefined;
+  /** File bytes sent (the multipart envelope is scaled away by the client). */
+  readonly loaded: number;
+  /** `file.size`. */
+  readonly total: number;
+  /** The stored file's UUID once done. */
+  readonly fileId: string | undefined;
+  /** Server metadata once done. */
+  readonly info: FileInfo | undefined;
+  /** The final error (status 'error'), or the cause of the retry while the client backs off. */
+  readonly error: DeepLakeError | undefined;
+  /** Current retry number while the client backs off before another attempt (0 otherwise). */
+  readonly retrying: number;
+  /** Smoothed (EWMA) speed while sending, 0 otherwise. */
+  readonly bytesPerSecond: number;
+  /** Estimated seconds until the last byte leaves; undefined when unknown (and while processing). */
+  readonly secondsLeft: number | undefined;
+}
+
+/** What `add()` accepts: a File, or a File with the path it had in a dropped folder. */
+export type UploadSource = File | { file: File; relativePath: string };
+
+export interface UploadQueueOptions {
+  /** The client, or a getter read at the start of every upload so the host may swap configuration. */
+  client: DeepLakeClient | (() => DeepLakeClient);
+  /** At most this many uploads in flight, ever; default 3. */
+  concurrency?: number;
+  /** Retries after the first attempt, passed to the client per upload; default 3. */
+  retries?: number;
+  /** Default true; false = manual: items wait in 'queued' until `start()`. */
+  autoStart?: boolean;
+}
+
+/**
+ * Byte-weighted totals over the kept items (canceled and failed ones are left out), so
+ * `fraction === 1` exactly when every kept item is done.
+ */
+export interface UploadTotals {
+  loaded: number;
+  total: number;
+  /** 0..1; 1 only when every kept item is done; 0 for an empty queue. */
+  fraction: number;
+  /** Sum of the items' smoothed speeds. */
+  bytesPerSecond: number;
+  /** Bytes still to send for started items over `bytesPerSecond`; undefined when unknown. */
+  secondsLeft: number | undefined;
+  /** Items in 'uploading'. */
+  active: number;
+  /** Items in 'done'. */
+  done: number;
+  /** Items in 'error'. */
+  failed: number;
+}

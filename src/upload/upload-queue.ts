@@ -1,0 +1,224 @@
+/**
+ * UploadQueue: the upload logic behind `<deeplake-uploader>`, as a plain EventTarget with
+ * no DOM. It holds immutable item records, runs at most `concurrency` uploads through the
+ * client, and maps user intents (cancel, pause, retry, …) onto aborts and re-queues.
+ *
+ * @fires change - `{ items }` after any change of the list or of a record (progress batched)
+ * @fires progress - `{ item }` after an item's bytes moved (batched)
+ * @fires success - `{ item, info }` when an item is stored
+ * @fires error - `{ item, error }` when an item failed for good, after the client's retries
+ * @fires complete - `{ items }` when nothing started is left and something finished since the last one
+ */
+import { DeepLakeError, type DeepLakeClient } from '../client/index.js';
+import type { UploadQueueEventMap } from './events.js';
+import { IDLE, ItemList, newItem, type ItemPatch } from './items.js';
+import { Notifier } from './notifier.js';
+import { send } from './send.js';
+import { computeTotals } from './totals.js';
+import type { UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
+
+type Listener<K extends keyof UploadQueueEventMap> = (this: UploadQueue, event: UploadQueueEventMap[K]) => unknown;
+
+export interface UploadQueue {
+  addEventListener<K extends keyof UploadQueueEventMap>(type: K, listener: Listener<K>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof UploadQueueEventMap>(type: K, listener: Listener<K>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+const count = (value: number | undefined, fallback: number, min: number, what: string): number => {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min) throw new RangeError(`UploadQueue: \`${what}\` must be an integer >= ${min}`);
+  return n;
+};
+
+export class UploadQueue extends EventTarget {
+  readonly #list = new ItemList();
+  readonly #getClient: () => DeepLakeClient;
+  /** Ids released to run: queued ones wait only for a slot. Kept across cancel/pause, for retry/resume. */
+  readonly #started = new Set<string>();
+  /**
+   * One controller per upload request (an item may have several over its life: pause,
+   * retry). Requests not settled yet, aborted or not, are what the concurrency cap counts.
+   */
+  readonly #inflight = new Set<AbortController>();
+  /** The request whose answers still count, per item; an aborted one is removed at once. */
+  readonly #current = new Map<string, AbortController>();
+  readonly #notifier: Notifier = new Notifier(this, this);
+  #concurrency: number;
+  #autoStart: boolean;
+  /** Passed to the client per upload as `retry: { retries }`. */
+  retries: number;
+
+  constructor(options: UploadQueueOptions) {
+    super();
+    const { client } = options;
+    if (!client) throw new TypeError('UploadQueue: `client` is required');
+    this.#getClient = typeof client === 'function' ? client : () => client;
+    this.#concurrency = count(options.concurrency, 3, 1, 'concurrency');
+    this.retries = count(options.retries, 3, 0, 'retries');
+    this.#autoStart = options.autoStart ?? true;
+  }
+
+  /** At most this many uploads in flight; raising it starts waiting items at once. */
+  get concurrency(): number {
+    return this.#concurrency;
+  }
+  set concurrency(value: number) {
+    this.#concurrency = count(value, 3, 1, 'concurrency');
+    this.#pump();
+  }
+
+  /** False = manual mode; switching it on starts the items that were waiting for `start()`. */
+  get autoStart(): boolean {
+    return this.#autoStart;
+  }
+  set autoStart(value: boolean) {
+    this.#autoStart = value;
+    if (value) this.start();
+  }
+
+  get items(): readonly UploadItem[] {
+    return this.#list.items;
+  }
+
+  get(id: string): UploadItem | undefined {
+    return this.#list.get(id);
+  }
+
+  get totals(): UploadTotals {
+    return computeTotals(this.items, (item) => this.#started.has(item.id));
+  }
+
+  /** Whether an item is uploading or queued and started: what a leave-page guard or a form validity check needs. */
+  get busy(): boolean {
+    return this.items.some((i) => i.status === 'uploading' || (i.status === 'queued' && this.#started.has(i.id)));
+  }
+
+  /** Adds new 'queued' items (the same file twice gives two items); starts them unless manual. */
+  add(files: Iterable<UploadSource>): UploadItem[] {
+    const added = Array.from(files, newItem);
+    for (const item of added) {
+      this.#list.add(item);
+      if (this.#autoStart) this.#started.add(item.id);
+    }
+    if (added.length) this.#notifier.changed();
+    this.#pump();
+    return added;
+  }
+
+  /** Starts every queued item (manual mode). */
+  start(): void {
+    for (const item of this.#select(undefined, ['queued'])) this.#started.add(item.id);
+    this.#pump();
+  }
+
+  /** queued/uploading/paused -> 'canceled', aborting the request; no id = all. */
+  cancel(id?: string): void {
+    for (const item of this.#select(id, ['queued', 'uploading', 'paused'])) this.#stop(item.id, 'canceled');
+    this.#pump();
+  }
+
+  /** error/canceled -> 'queued', started again if it was started before or autoStart is on; no id = all failed. */
+  retry(id?: string): void {
+    for (const item of this.#select(id, id === undefined ? ['error'] : ['error', 'canceled'])) {
+      if (this.#autoStart) this.#started.add(item.id);
+      this.#patch(item.id, { ...IDLE, status: 'queued', loaded: 0, error: undefined });
+    }
+    this.#pump();
+  }
+
+  /** queued/uploading -> 'paused'. The XHR transport cannot resume: the bytes are sent again. */
+  pause(id?: string): void {
+    for (const item of this.#select(id, ['queued', 'uploading'])) this.#stop(item.id, 'paused', { loaded: 0 });
+    this.#pump();
+  }
+
+  /** paused -> 'queued' (running again at once if it had been started). */
+  resume(id?: string): void {
+    for (const item of this.#select(id, ['paused'])) this.#patch(item.id, { status: 'queued' });
+    this.#pump();
+  }
+
+  /** Drops the item, aborting its request if one runs. The stored file, if any, stays stored. */
+  remove(id: string): void {
+    this.#abort(id);
+    this.#started.delete(id);
+    if (this.#list.delete(id)) this.#notifier.changed();
+    this.#pump();
+  }
+
+  /** Aborts everything and clears the list. */
+  reset(): void {
+    for (const id of [...this.#current.keys()]) this.#abort(id);
+    this.#started.clear();
+    this.#list.clear();
+    this.#notifier.forgetFinished();
+    this.#notifier.changed();
+  }
+
+  #select(id: string | undefined, from: readonly UploadStatus[]): UploadItem[] {
+    const pool = id === undefined ? this.items : [this.get(id)];
+    return pool.filter((item): item is UploadItem => !!item && from.includes(item.status));
+  }
+
+  /** Replaces the record; `progress` says the bytes moved (see Notifier.progressed). */
+  #patch(id: string, patch: ItemPatch, progress?: 'batched' | 'now'): UploadItem | undefined {
+    const item = this.#list.update(id, patch);
+    if (item && progress) this.#notifier.progressed(id, progress === 'now');
+    else if (item) this.#notifier.changed();
+    return item;
+  }
+
+  #abort(id: string): void {
+    const run = this.#current.get(id);
+    this.#current.delete(id);
+    // The request stays in #inflight until its promise settles: the cap counts it until then.
+    run?.abort(new DeepLakeError('aborted', 'The upload was stopped'));
+  }
+
+  #stop(id: string, status: 'canceled' | 'paused', patch: ItemPatch = {}): void {
+    this.#abort(id);
+    this.#patch(id, { ...IDLE, ...patch, status });
+  }
+
+  /** Starts started queued items, in list order, while slots are free. */
+  #pump(): void {
+    for (const { id } of this.items) {
+      if (this.#inflight.size >= this.#concurrency) return;
+      // Read the record afresh: a run that failed synchronously may have pumped already.
+      const item = this.get(id);
+      if (item?.status === 'queued' && this.#started.has(id) && !this.#current.has(id)) void this.#run(item);
+    }
+  }
+
+  async #run(item: UploadItem): Promise<void> {
+    const { id } = item;
+    const run = new AbortController();
+    this.#inflight.add(run);
+    this.#current.set(id, run);
+    const live = () => this.#current.get(id) === run;
+    this.#patch(id, { ...IDLE, status: 'uploading', phase: 'sending', loaded: 0, error: undefined });
+    try {
+      const info = await send(this.#getClient, item, {
+        retries: this.retries,
+        signal: run.signal,
+        update: (patch, progress) => {
+          if (live()) this.#patch(id, patch, progress);
+        },
+      });
+      if (!live()) return;
+      this.#current.delete(id);
+      const done = this.#patch(id, { ...IDLE, status: 'done', loaded: item.total, fileId: info.id, info });
+      if (done) this.#notifier.success(done, info);
+    } catch (error) {
+      if (!live()) return;
+      this.#current.delete(id);
+      const failed = this.#patch(id, { ...IDLE, status: 'error', error: error as DeepLakeError });
+      if (failed) this.#notifier.error(failed, error as DeepLakeError);
+    } finally {
+      this.#inflight.delete(run);
+      this.#pump();
+    }
+  }
+}

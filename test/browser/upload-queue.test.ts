@@ -1,0 +1,417 @@
+/**
+ * The upload queue against the real emulator (same origin), in real Chromium: the cap on
+ * concurrent uploads, progress and totals, cancel/pause/retry/remove/reset, events, auth
+ * refresh and the immutability of item records. Helpers live here, not in a shared file,
+ * because emulator-control.ts belongs to the client's tests.
+ */
+import { expect } from '@open-wc/testing';
+import { DeepLakeError, isFileId, type DeepLakeClientOptions } from '../../src/client/index.js';
+import {
+  UPLOAD_QUEUE_EVENTS,
+  UploadQueue,
+  type UploadItem,
+  type UploadQueueEventDetail,
+  type UploadQueueEventName,
+  type UploadQueueOptions,
+} from '../../src/upload/index.js';
+import { clientFor, injectFault, makeBytes, newWorkspace, recordingProvider, requestLog, sha256, type TestWorkspace } from './emulator-control.js';
+
+// ---- helpers ---------------------------------------------------------------------------
+
+const queues: UploadQueue[] = [];
+
+/** A queue on a client for `ws` (fast client backoff); reset after each test. */
+function queueFor(ws: TestWorkspace, options: Partial<UploadQueueOptions> = {}, clientOptions: Partial<DeepLakeClientOptions> = {}) {
+  const queue = new UploadQueue({ client: clientFor(ws, clientOptions), ...options });
+  queues.push(queue);
+  return queue;
+}
+
+/** Resolves with the detail of the next `name` event that `accept`s. */
+function when<K extends UploadQueueEventName>(
+  queue: UploadQueue,
+  name: K,
+  accept: (detail: UploadQueueEventDetail[K]) => boolean = () => true,
+  timeoutMs = 20_000,
+): Promise<UploadQueueEventDetail[K]> {
+  return new Promise((resolve, reject) => {
+    const listener = (event: CustomEvent<UploadQueueEventDetail[K]>) => {
+      if (!accept(event.detail)) return;
+      off();
+      resolve(event.detail);
+    };
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out waiting for a matching "${name}" event`));
+    }, timeoutMs);
+    const off = () => {
+      clearTimeout(timer);
+      queue.removeEventListener(name, listener as EventListener);
+    };
+    queue.addEventListener(name, listener as EventListener);
+  });
+}
+
+const whenSent = (queue: UploadQueue, id: string) => when(queue, 'progress', ({ item }) => item.id === id && item.loaded > 0);
+/** Some but not all bytes left the browser. Loopback sockets buffer ~5 MB, hence big files in these tests. */
+const whenMidBody = (queue: UploadQueue, id: string) =>
+  when(queue, 'progress', ({ item }) => item.id === id && item.phase === 'sending' && item.loaded > 0);
+const MB = 1024 * 1024;
+const binFile = (size: number, name: string, seed = 1) => new File([makeBytes(size, seed)], name);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const countOf = (items: readonly UploadItem[], status: UploadItem['status']) => items.filter((i) => i.status === status).length;
+const posts = async (ws: TestWorkspace) => (await requestLog(ws.workspace)).filter((r) => r.method === 'POST');
+
+// ---- tests -----------------------------------------------------------------------------
+
+describe('UploadQueue', () => {
+  afterEach(() => {
+    for (const queue of queues.splice(0)) queue.reset();
+  });
+
+  it('never has more than `concurrency` items uploading', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 300, count: 8 });
+    const queue = queueFor(ws, { concurrency: 2 });
+    let max = 0;
+    queue.addEventListener('change', ({ detail }) => {
+      max = Math.max(max, countOf(detail.items, 'uploading'));
+    });
+    const complete = when(queue, 'complete');
+    queue.add(Array.from({ length: 8 }, (_, i) => binFile(10_000, `f${i}.bin`, i + 1)));
+    expect(countOf(queue.items, 'uploading')).to.equal(2);
+    const { items } = await complete;
+    expect(max).to.equal(2);
+    expect(countOf(items, 'done')).to.equal(8);
+    expect((await clientFor(ws).list()).length).to.equal(8);
+  });
+
+  it('starts waiting items at once when `concurrency` is raised', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 400, count: 5 });
+    const queue = queueFor(ws, { concurrency: 1 });
+    queue.add(Array.from({ length: 5 }, (_, i) => binFile(1000, `f${i}.bin`, i + 1)));
+    expect(countOf(queue.items, 'uploading')).to.equal(1);
+    queue.concurrency = 3;
+    expect(countOf(queue.items, 'uploading')).to.equal(3);
+    expect(() => (queue.concurrency = 0)).to.throw(RangeError);
+    await when(queue, 'complete');
+    expect(countOf(queue.items, 'done')).to.equal(5);
+  });
+
+  it('reports monotonic progress per item up to its size, then `processing`, then done', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 6 * MB, count: 2 });
+    const queue = queueFor(ws);
+    const seen = new Map<string, UploadItem[]>();
+    const fractions: number[] = [];
+    queue.addEventListener('progress', ({ detail: { item } }) => seen.set(item.id, [...(seen.get(item.id) ?? []), item]));
+    queue.addEventListener('change', () => fractions.push(queue.totals.fraction));
+    const complete = when(queue, 'complete');
+    const added = queue.add([binFile(16 * MB, 'a.bin', 1), binFile(12 * MB, 'b.bin', 2)]);
+    await complete;
+
+    for (const { id, total } of added) {
+      const records = seen.get(id) ?? [];
+      const loaded = records.map((r) => r.loaded);
+      expect(loaded, 'non-decreasing').to.deep.equal([...loaded].sort((x, y) => x - y));
+      expect(loaded.at(-1)).to.equal(total);
+      expect(new Set(loaded.filter((n) => n > 0 && n < total)).size, 'several steps').to.be.at.least(2);
+      for (const r of records.filter((x) => x.status === 'uploading')) expect(r.phase).to.equal(r.loaded < total ? 'sending' : 'processing');
+      expect(records.some((r) => r.bytesPerSecond > 0 && r.secondsLeft !== undefined), 'a speed and an ETA').to.equal(true);
+      const done = queue.get(id)!;
+      expect([done.status, done.loaded, done.phase, done.bytesPerSecond, done.secondsLeft]).to.deep.equal(['done', total, undefined, 0, undefined]);
+    }
+    expect(fractions, 'totals never go back').to.deep.equal([...fractions].sort((x, y) => x - y));
+    expect(fractions.slice(0, -1).every((f) => f < 1)).to.equal(true);
+    expect(fractions.at(-1)).to.equal(1);
+    const totals = queue.totals;
+    expect([totals.loaded, totals.total, totals.done, totals.active, totals.secondsLeft]).to.deep.equal([
+      added[0]!.total + added[1]!.total, added[0]!.total + added[1]!.total, 2, 0, 0,
+    ]);
+  });
+
+  it('leaves canceled and failed items out of the totals', async () => {
+    const ws = await newWorkspace();
+    expect(queueFor(ws).totals.fraction, 'empty queue').to.equal(0);
+    await injectFault(ws.workspace, { match: { method: 'POST' }, status: 400, count: 1 });
+    const queue = queueFor(ws, { autoStart: false, concurrency: 1 });
+    const [failing, kept, canceled] = queue.add([binFile(3000, 'fails.bin'), binFile(1000, 'kept.bin'), binFile(5000, 'canceled.bin')]);
+    queue.cancel(canceled!.id);
+    expect(queue.totals).to.include({ loaded: 0, total: 4000, fraction: 0 });
+    const complete = when(queue, 'complete');
+    queue.start();
+    await complete;
+    expect([queue.get(failing!.id)!.status, queue.get(kept!.id)!.status]).to.deep.equal(['error', 'done']);
+    expect(queue.totals).to.deep.equal({ loaded: 1000, total: 1000, fraction: 1, bytesPerSecond: 0, secondsLeft: 0, active: 0, done: 1, failed: 1 });
+  });
+
+  it('cancels an upload mid-body and stores nothing', async () => {
+    const ws = await newWorkspace();
+    // 8 MB at 8 MB/s: had the request not been aborted, the file would be stored within ~1 s.
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 8 * MB });
+    const queue = queueFor(ws);
+    let outcomes = 0;
+    for (const name of ['success', 'error', 'complete'] as const) queue.addEventListener(name, () => outcomes++);
+    const [item] = queue.add([binFile(8 * MB, 'big.bin')]);
+    await whenMidBody(queue, item!.id);
+    queue.cancel(item!.id);
+    expect(queue.get(item!.id)).to.include({ status: 'canceled', phase: undefined });
+    expect(queue.busy).to.equal(false);
+    await sleep(1500);
+    expect(await clientFor(ws).list()).to.deep.equal([]);
+    expect((await posts(ws)).every((r) => r.status !== 201)).to.equal(true);
+    expect(outcomes, 'no success, error or complete for a canceled item').to.equal(0);
+  });
+
+  it('fails with retries 0, then retry() uploads it with the retries set at run time', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, status: 500, count: 10 });
+    const queue = queueFor(ws, { retries: 0 });
+    const failed = when(queue, 'error');
+    const [item] = queue.add([binFile(2000, 'r.bin')]);
+    const { item: errored, error } = await failed;
+    expect(errored).to.include({ id: item!.id, status: 'error', retrying: 0 });
+    expect(errored.error).to.equal(error);
+    expect([error instanceof DeepLakeError, error.status, error.code]).to.deep.equal([true, 500, 'server']);
+    expect((await posts(ws)).length).to.equal(1);
+
+    let maxRetrying = 0;
+    queue.addEventListener('change', () => (maxRetrying = Math.max(maxRetrying, queue.get(item!.id)?.retrying ?? 0)));
+    queue.retries = 9;
+    const success = when(queue, 'success');
+    queue.retry();
+    expect(queue.get(item!.id)).to.include({ status: 'uploading', error: undefined });
+    const { item: done } = await success;
+    expect(done).to.include({ status: 'done', error: undefined, retrying: 0 });
+    expect(maxRetrying).to.equal(9);
+    expect((await posts(ws)).map((r) => r.status)).to.deep.equal([...Array(10).fill(500), 201]);
+    expect((await clientFor(ws).list()).length).to.equal(1);
+  });
+
+  it('shows the client’s automatic retries and stores the file once', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, status: 503, count: 2 });
+    const queue = queueFor(ws, { retries: 3 });
+    const retries: Array<[number, number | undefined]> = [];
+    queue.addEventListener('change', ({ detail }) => {
+      const { retrying, error } = detail.items[0] ?? {};
+      if (retrying && retries.at(-1)?.[0] !== retrying) retries.push([retrying, error?.status]);
+    });
+    let errors = 0;
+    queue.addEventListener('error', () => errors++);
+    const success = when(queue, 'success');
+    const bytes = makeBytes(50_000, 7);
+    queue.add([new File([bytes], 'flaky.bin')]);
+    const { info } = await success;
+    expect(retries).to.deep.equal([[1, 503], [2, 503]]);
+    expect(errors).to.equal(0);
+    expect((await posts(ws)).map((r) => r.status)).to.deep.equal([503, 503, 201]);
+    expect(await sha256(await clientFor(ws).content(info.id))).to.equal(await sha256(bytes));
+  });
+
+  it('pauses an upload (aborting it) and resumes it to done, storing one file', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB, count: 2 });
+    const queue = queueFor(ws);
+    const bytes = makeBytes(8 * MB, 9);
+    const [item] = queue.add([new File([bytes], 'pause.bin')]);
+    await whenSent(queue, item!.id);
+    queue.pause(item!.id);
+    expect(queue.get(item!.id)).to.include({ status: 'paused', loaded: 0, bytesPerSecond: 0 });
+    expect(queue.busy).to.equal(false);
+    await sleep(300);
+    expect(await clientFor(ws).list()).to.deep.equal([]);
+    expect(queue.get(item!.id)!.status, 'stays paused').to.equal('paused');
+
+    const success = when(queue, 'success');
+    queue.resume(item!.id);
+    expect(queue.get(item!.id)!.status).to.equal('uploading');
+    const { info } = await success;
+    const stored = await clientFor(ws).list();
+    expect(stored.map((f) => f.id)).to.deep.equal([info.id]);
+    expect(await sha256(await clientFor(ws).content(info.id))).to.equal(await sha256(bytes));
+  });
+
+  it('sends nothing in manual mode until start()', async () => {
+    const ws = await newWorkspace();
+    const queue = queueFor(ws, { autoStart: false });
+    const [a, b] = queue.add([binFile(1000, 'a.bin'), binFile(1000, 'b.bin')]);
+    await sleep(300);
+    expect(await requestLog(ws.workspace)).to.deep.equal([]);
+    expect(queue.items.map((i) => i.status)).to.deep.equal(['queued', 'queued']);
+    expect(queue.busy).to.equal(false);
+
+    // A never-started item that is canceled and retried waits for start() again.
+    queue.cancel(b!.id);
+    queue.retry(b!.id);
+    expect(queue.get(b!.id)!.status).to.equal('queued');
+
+    const complete = when(queue, 'complete');
+    queue.start();
+    expect(queue.busy).to.equal(true);
+    const { items } = await complete;
+    expect(items.map((i) => [i.id, i.status])).to.deep.equal([[a!.id, 'done'], [b!.id, 'done']]);
+    expect(queue.busy).to.equal(false);
+    expect((await clientFor(ws).list()).length).to.equal(2);
+  });
+
+  it('remove() and reset() abort running uploads and store nothing', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 2 * MB, count: 3 });
+    const queue = queueFor(ws, { concurrency: 3 });
+    const [a, b, c] = queue.add([1, 2, 3].map((seed) => binFile(8 * MB, `f${seed}.bin`, seed)));
+    await Promise.all([whenSent(queue, a!.id), whenSent(queue, b!.id)]);
+    queue.remove(a!.id);
+    expect(queue.get(a!.id)).to.equal(undefined);
+    expect(queue.items.map((i) => i.id)).to.deep.equal([b!.id, c!.id]);
+    const cleared = when(queue, 'change', ({ items }) => items.length === 0);
+    queue.reset();
+    expect([queue.items.length, queue.busy, queue.totals.total]).to.deep.equal([0, false, 0]);
+    await cleared;
+    await sleep(300);
+    expect(await clientFor(ws).list()).to.deep.equal([]);
+    expect((await posts(ws)).filter((r) => r.status === 201)).to.deep.equal([]);
+
+    // The queue still works after a reset.
+    const success = when(queue, 'success');
+    queue.add([binFile(100, 'after.bin')]);
+    await success;
+    expect((await clientFor(ws).list()).length).to.equal(1);
+  });
+
+  it('fires success, error and complete with the right details, complete once per batch', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, status: 400, body: 'nope', contentType: 'text/plain', count: 1 });
+    const queue = queueFor(ws, { concurrency: 1 });
+    const log: Array<[UploadQueueEventName, unknown]> = [];
+    for (const name of ['success', 'error', 'complete'] as const) {
+      queue.addEventListener(name, (event: CustomEvent) => log.push([name, event.detail]));
+    }
+    const firstBatch = when(queue, 'complete');
+    const [bad, good] = queue.add([binFile(10, 'bad.bin'), binFile(20, 'good.bin')]);
+    await firstBatch;
+
+    expect(log.map(([name]) => name)).to.deep.equal(['error', 'success', 'complete']);
+    const errorDetail = log[0]![1] as UploadQueueEventDetail['error'];
+    expect(errorDetail.item).to.include({ id: bad!.id, status: 'error' });
+    expect(errorDetail.error).to.be.instanceOf(DeepLakeError);
+    expect([errorDetail.error.code, errorDetail.error.status, errorDetail.error.message]).to.deep.equal(['bad_request', 400, 'Deep Lake answered 400: nope']);
+    const successDetail = log[1]![1] as UploadQueueEventDetail['success'];
+    expect(successDetail.item).to.include({ id: good!.id, status: 'done', fileId: successDetail.info.id });
+    expect(successDetail.item.info).to.equal(successDetail.info);
+    expect(isFileId(successDetail.info.id)).to.equal(true);
+    expect(successDetail.info).to.include({ name: 'good.bin', size: 20 });
+    const completeDetail = log[2]![1] as UploadQueueEventDetail['complete'];
+    expect(completeDetail.items).to.equal(queue.items);
+
+    const secondBatch = when(queue, 'complete');
+    queue.retry();
+    await secondBatch;
+    expect(log.map(([name]) => name)).to.deep.equal(['error', 'success', 'complete', 'success', 'complete']);
+    expect(queue.items.map((i) => i.status)).to.deep.equal(['done', 'done']);
+    expect(UPLOAD_QUEUE_EVENTS).to.have.members(['change', 'progress', 'success', 'error', 'complete']);
+  });
+
+  it('refreshes the token once when it expires mid-batch', async () => {
+    const ws = await newWorkspace();
+    const provider = recordingProvider(ws);
+    const queue = queueFor(ws, { concurrency: 2 }, { tokenProvider: provider });
+    const first = when(queue, 'complete');
+    queue.add([binFile(100, 'warm.bin')]);
+    await first;
+    const oldToken = ws.token;
+    await injectFault(ws.workspace, { match: { method: 'POST' }, expireToken: true });
+    const batch = when(queue, 'complete');
+    queue.add([1, 2, 3, 4].map((seed) => binFile(5000, `f${seed}.bin`, seed)));
+    const { items } = await batch;
+    expect(countOf(items, 'done')).to.equal(5);
+    expect(provider.calls).to.deep.equal([{ forceRefresh: false }, { forceRefresh: true }]);
+    expect(ws.token).to.not.equal(oldToken);
+    const statuses = (await posts(ws)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).to.be.within(1, 2);
+    expect(statuses.filter((s) => s === 201).length).to.equal(5);
+  });
+
+  it('replaces only changed records and the array, and never touches File objects', async () => {
+    const ws = await newWorkspace();
+    const queue = queueFor(ws, { autoStart: false });
+    const file = binFile(10, 'same.bin');
+    const [a, b, c] = queue.add([file, file, { file: binFile(10, 'x.bin'), relativePath: 'dir/x.bin' }]);
+    expect(new Set([a!.id, b!.id, c!.id]).size, 'distinct ids for the same file').to.equal(3);
+    expect([a!.relativePath, c!.relativePath]).to.deep.equal(['same.bin', 'dir/x.bin']);
+    const before = queue.items;
+    expect(Object.isFrozen(before) && before.every((i) => Object.isFrozen(i))).to.equal(true);
+    expect(queue.items, 'stable until something changes').to.equal(before);
+
+    const changed = when(queue, 'change');
+    queue.cancel(a!.id);
+    const { items } = await changed;
+    expect(items).to.not.equal(before);
+    expect(items[0]).to.not.equal(before[0]);
+    expect(items[0]!.status).to.equal('canceled');
+    expect(before[0]!.status, 'the old record is untouched').to.equal('queued');
+    expect([items[1], items[2]]).to.deep.equal([before[1], before[2]]);
+    expect(items[1]).to.equal(before[1]);
+    expect(items[2]).to.equal(before[2]);
+
+    // While another item goes through uploading, processing and done, a paused record keeps its identity.
+    queue.pause(b!.id);
+    const paused = queue.get(b!.id)!;
+    const seen: UploadItem[] = [];
+    const watch = ({ detail }: CustomEvent<{ items: readonly UploadItem[] }>) => seen.push(detail.items[1]!);
+    queue.addEventListener('change', watch);
+    const big = queue.add([binFile(64 * 1024, 'big.bin')])[0]!;
+    queue.start();
+    expect(queue.items.map((i) => i.status)).to.deep.equal(['canceled', 'paused', 'uploading', 'uploading']);
+    await when(queue, 'success', ({ item }) => item.id === big.id);
+    queue.removeEventListener('change', watch);
+    expect(seen.length).to.be.at.least(2);
+    expect(seen.every((record) => record === paused)).to.equal(true);
+    expect(Object.keys(file), 'no state written onto the File').to.deep.equal([]);
+
+    queue.retry(a!.id);
+    queue.resume(b!.id);
+    const complete = when(queue, 'complete');
+    queue.start();
+    await complete;
+    expect(queue.items.map((i) => i.status)).to.deep.equal(['done', 'done', 'done', 'done']);
+    const stored = await clientFor(ws).list();
+    expect(stored.filter((f) => f.name === 'same.bin').length, 'the same file twice is stored twice').to.equal(2);
+  });
+
+  it('does not time out an upload that waits long for the server after the last byte', async () => {
+    const ws = await newWorkspace();
+    const queue = queueFor(ws);
+    // Latency before the handler reads: the small body sits in socket buffers, so the
+    // browser reports every byte sent long before the answer.
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 3_000 });
+    const phases: Array<string | undefined> = [];
+    queue.addEventListener('change', ({ detail }) => {
+      const phase = detail.items[0]?.phase;
+      if (phases.at(-1) !== phase) phases.push(phase);
+    });
+    const success = when(queue, 'success');
+    queue.add([binFile(4000, 'slow.bin')]);
+    await success;
+    expect(phases).to.include('processing');
+    expect(phases.at(-1)).to.equal(undefined);
+    expect(queue.totals.fraction).to.equal(1);
+  });
+
+  it('turns a failing client getter into an `error` item instead of throwing', async () => {
+    const queue = new UploadQueue({
+      client: () => {
+        throw new Error('no workspace configured');
+      },
+    });
+    queues.push(queue);
+    const failed = when(queue, 'error');
+    const [item] = queue.add([binFile(10, 'x.bin')]);
+    const { error } = await failed;
+    expect(queue.get(item!.id)!.status).to.equal('error');
+    expect(error).to.be.instanceOf(DeepLakeError);
+    expect(error.message).to.contain('no workspace configured');
+    expect(error.retryable).to.equal(false);
+  });
+});
