@@ -5,7 +5,7 @@
  */
 import { TokenCache, type TokenProvider } from './auth.js';
 import { DeepLakeError, errorFromResponse } from './errors.js';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { abortable, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { sendMultipart, type UploadProgress } from './transport-xhr.js';
 import { parseFileInfo, parseFileList, parseQueryResult, type FileInfo, type QueryResult } from './wire.js';
 
@@ -149,11 +149,12 @@ export class DeepLakeClient {
   #request(send: Send, options: RequestOptions): Promise<Response> {
     return withRetry(
       async () => {
-        let token = await this.#auth.get();
+        // A slow token provider must not hold an aborted request (and its upload slot).
+        let token = await abortable(this.#auth.get(), options.signal);
         let res = await send({ ...this.#headers, Authorization: `Bearer ${token}` });
         if (res.status === 401) {
           await res.body?.cancel();
-          token = await this.#auth.refresh(token);
+          token = await abortable(this.#auth.refresh(token), options.signal);
           res = await send({ ...this.#headers, Authorization: `Bearer ${token}` });
         }
         if (res.ok) return res;

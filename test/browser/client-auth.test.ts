@@ -89,4 +89,18 @@ describe('DeepLakeClient auth', () => {
     expect(await client.list()).to.deep.equal([]);
     expect(calls).to.equal(2);
   });
+
+  it('stops waiting for a slow provider when the request is aborted', async () => {
+    const ws = await newWorkspace();
+    let release: (token: string) => void = () => {};
+    const client = clientFor(ws, { tokenProvider: () => new Promise<string>((resolve) => (release = resolve)) });
+    const controller = new AbortController();
+    const pending = client.list({ signal: controller.signal });
+    controller.abort();
+    expect(((await rejectionOf(pending)) as DeepLakeError).code).to.equal('aborted');
+    release(ws.token);
+    // The provider's late answer still fills the cache for the next request.
+    expect(await client.list()).to.deep.equal([]);
+    expect(await requestLog(ws.workspace)).to.have.length(1);
+  });
 });
