@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyLiterals } from './scripts/minify-literals.mjs';
 
 const root = import.meta.dirname;
 
@@ -41,6 +42,7 @@ export default defineConfig(({ command }) =>
         plugins: [emulatorPlugin()],
       }
     : {
+        plugins: [minifyLiterals()],
         build: {
           outDir: resolve(root, 'dist/cdn'),
           emptyOutDir: true,

@@ -1,6 +1,6 @@
 // The demo page: the framework-free client against the emulator in this dev server.
 // The token comes from the emulator's development route and lives only in memory.
-import { DeepLakeClient, DeepLakeError, type FileInfo } from '../src/client/index.js';
+import { configure, DeepLakeClient, DeepLakeError, type FileInfo } from '../src/index.js';
 
 async function devToken(): Promise<string> {
   const res = await fetch('/__emulator/workspaces', {
@@ -12,6 +12,8 @@ async function devToken(): Promise<string> {
 }
 
 const client = new DeepLakeClient({ apiUrl: location.origin, workspace: 'demo', tokenProvider: devToken });
+configure({ apiUrl: location.origin, workspace: 'demo', tokenProvider: devToken });
+document.querySelector('#uploader')!.addEventListener('deeplake-complete', () => void refresh());
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const status = $<HTMLParagraphElement>('#status');
 const progress = $<HTMLProgressElement>('#progress');

@@ -1,5 +1,14 @@
 /**
  * `deeplake-elements`: registers the custom elements and re-exports the public API.
- * The elements arrive with their own issues; the client is the foundation they share.
+ * Importing this module defines `<deeplake-uploader>`.
  */
 export * from './client/index.js';
+export { configure } from './config.js';
+export type { DeepLakeConfig } from './config.js';
+export { DeepLakeUploader } from './uploader/deeplake-uploader.js';
+export type { DeepLakeUploaderEventDetail, DeepLakeUploaderEventMap, PendingFile } from './uploader/events.js';
+export type { RejectReason } from './uploader/validate.js';
+export { UploadQueue } from './upload/index.js';
+export type { UploadItem, UploadStatus, UploadTotals } from './upload/index.js';
+export { en as defaultStrings, fill } from './i18n/strings.js';
+export type { UploaderStrings } from './i18n/strings.js';

@@ -45,6 +45,7 @@ export interface UploaderStrings {
   errorInvalidResponse: string;
   errorAuth: string;
   announceAdded: string; // {count}
+  announceAddedOne: string; // {name}
   announceRejected: string; // {name} {reason}
   announceDone: string; // {name}
   announceFailed: string; // {name} {reason}
@@ -94,6 +95,7 @@ export const en: UploaderStrings = {
   errorInvalidResponse: 'The server sent an unexpected answer',
   errorAuth: 'Could not sign in to upload',
   announceAdded: '{count} files added',
+  announceAddedOne: '{name} added',
   announceRejected: '{name} was not added: {reason}',
   announceDone: '{name} uploaded',
   announceFailed: '{name} failed: {reason}',

@@ -44,6 +44,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: 'أرسل الخادم استجابة غير متوقعة',
   errorAuth: 'تعذّر تسجيل الدخول للرفع',
   announceAdded: 'عدد الملفات المضافة: {count}',
+  announceAddedOne: 'تمت إضافة {name}',
   announceRejected: 'لم تتم إضافة {name}: {reason}',
   announceDone: 'تم رفع {name}',
   announceFailed: 'فشل رفع {name}: {reason}',

@@ -44,6 +44,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: 'Unerwartete Antwort vom Server',
   errorAuth: 'Anmeldung zum Hochladen fehlgeschlagen',
   announceAdded: '{count} Dateien hinzugefügt',
+  announceAddedOne: '{name} hinzugefügt',
   announceRejected: '{name} wurde nicht hinzugefügt: {reason}',
   announceDone: '{name} hochgeladen',
   announceFailed: '{name} fehlgeschlagen: {reason}',

@@ -44,6 +44,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: 'El servidor envió una respuesta inesperada',
   errorAuth: 'No se pudo iniciar sesión para subir',
   announceAdded: '{count} archivos añadidos',
+  announceAddedOne: '{name} añadido',
   announceRejected: 'No se añadió {name}: {reason}',
   announceDone: '{name} subido',
   announceFailed: 'Error al subir {name}: {reason}',

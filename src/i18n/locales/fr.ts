@@ -46,6 +46,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: 'Le serveur a envoyé une réponse inattendue',
   errorAuth: 'Impossible de se connecter pour l’envoi',
   announceAdded: '{count} fichiers ajoutés',
+  announceAddedOne: '{name} ajouté',
   announceRejected: '{name} n’a pas été ajouté\u00a0: {reason}',
   announceDone: '{name} envoyé',
   announceFailed: 'Échec de l’envoi de {name}\u00a0: {reason}',

@@ -44,6 +44,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: 'התקבלה תשובה לא צפויה מהשרת',
   errorAuth: 'לא ניתן היה להתחבר לצורך ההעלאה',
   announceAdded: 'קבצים שנוספו: {count}',
+  announceAddedOne: '{name} נוסף',
   announceRejected: '{name} לא נוסף: {reason}',
   announceDone: '{name} הועלה',
   announceFailed: 'העלאת {name} נכשלה: {reason}',

@@ -44,6 +44,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: 'サーバーから予期しない応答がありました',
   errorAuth: 'アップロードのためのサインインに失敗しました',
   announceAdded: '{count}個のファイルを追加しました',
+  announceAddedOne: '{name}を追加しました',
   announceRejected: '{name}は追加されませんでした：{reason}',
   announceDone: '{name}をアップロードしました',
   announceFailed: '{name}のアップロードに失敗しました：{reason}',

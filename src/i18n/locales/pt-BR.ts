@@ -44,6 +44,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: 'O servidor enviou uma resposta inesperada',
   errorAuth: 'Não foi possível entrar para enviar',
   announceAdded: '{count} arquivos adicionados',
+  announceAddedOne: '{name} adicionado',
   announceRejected: '{name} não foi adicionado: {reason}',
   announceDone: '{name} enviado',
   announceFailed: 'Falha ao enviar {name}: {reason}',

@@ -44,6 +44,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: 'Сервер прислал неожиданный ответ',
   errorAuth: 'Не удалось войти для загрузки',
   announceAdded: 'Добавлено файлов: {count}',
+  announceAddedOne: 'Добавлен файл {name}',
   announceRejected: 'Файл {name} не добавлен: {reason}',
   announceDone: 'Файл {name} загружен',
   announceFailed: 'Не удалось загрузить {name}: {reason}',

@@ -44,6 +44,7 @@ export const strings: UploaderStrings = {
   errorInvalidResponse: '服务器返回了意外的响应',
   errorAuth: '无法登录，不能上传',
   announceAdded: '已添加{count}个文件',
+  announceAddedOne: '已添加 {name}',
   announceRejected: '未添加{name}：{reason}',
   announceDone: '{name}已上传',
   announceFailed: '{name}上传失败：{reason}',

@@ -1,0 +1,7 @@
+// Lit's html`` and css`` literals keep their whitespace through a JS minifier; this
+// minifies them at build time (the CDN bundles and the size check), failing the build
+// on a template it cannot parse rather than shipping it unminified.
+import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
+
+export const minifyLiterals = () =>
+  ({ ...minifyTemplateLiterals({ include: ['src/**/*.ts'], failOnError: true }), enforce: 'post' });

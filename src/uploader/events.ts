@@ -1,0 +1,43 @@
+/**
+ * The element's events, each name and detail type defined once here; the
+ * `HTMLElementEventMap` augmentation is derived from this map so a listener's
+ * `event.detail` is typed by name, and a name cannot drift from its dispatch.
+ */
+import type { DeepLakeError, FileInfo } from '../client/index.js';
+import type { UploadItem, UploadTotals } from '../upload/index.js';
+import type { RejectReason } from './validate.js';
+
+/** A file that passed validation and is about to join the list. */
+export interface PendingFile {
+  file: File;
+  relativePath: string;
+}
+
+export interface DeepLakeUploaderEventDetail {
+  /** Cancelable: `preventDefault()` refuses the whole batch, `veto(file, message)` one file. */
+  'deeplake-add': { items: readonly PendingFile[]; veto(file: File, message?: string): void };
+  /** A file refused by validation or by a page's veto. */
+  'deeplake-reject': { file: File; reason: RejectReason | 'vetoed'; message: string };
+  'deeplake-progress': { item: UploadItem; totals: UploadTotals };
+  'deeplake-success': { item: UploadItem; info: FileInfo };
+  'deeplake-error': { item: UploadItem; error: DeepLakeError };
+  'deeplake-complete': { items: readonly UploadItem[] };
+}
+
+export type DeepLakeUploaderEventMap = {
+  [K in keyof DeepLakeUploaderEventDetail]: CustomEvent<DeepLakeUploaderEventDetail[K]>;
+};
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends DeepLakeUploaderEventMap {}
+}
+
+/** Every event is a bubbling, composed CustomEvent, so a page can listen on any ancestor. */
+export function uploaderEvent<K extends keyof DeepLakeUploaderEventDetail>(
+  name: K,
+  detail: DeepLakeUploaderEventDetail[K],
+  cancelable = false,
+): CustomEvent<DeepLakeUploaderEventDetail[K]> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+}

@@ -1,0 +1,43 @@
+/** Sizes, speeds and durations in the reader's locale, with Intl units, not a hand-written table. */
+
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+const cache = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: string | undefined, unit: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${unit}|${digits}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** 1234567 → "1.2 MB" (decimal units, as operating systems show file sizes). */
+export function formatBytes(bytes: number, locale?: string): string {
+  let value = Math.max(0, bytes);
+  let i = 0;
+  while (value >= 1000 && i < UNITS.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return formatter(locale, UNITS[i]!, i === 0 ? 0 : value < 10 ? 1 : 0).format(value);
+}
+
+/** Bytes per second → "1.2 MB/s". */
+export function formatSpeed(bytesPerSecond: number, locale?: string): string {
+  let value = Math.max(0, bytesPerSecond);
+  let i = 0;
+  while (value >= 1000 && i < UNITS.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return formatter(locale, `${UNITS[i]!}-per-second`, i === 0 ? 0 : 1).format(value);
+}
+
+/** Seconds → "42 sec" / "3 min" / "2 hr", rounded up to the unit shown. */
+export function formatDuration(seconds: number, locale?: string): string {
+  if (seconds < 60) return formatter(locale, 'second', 0).format(Math.max(1, Math.ceil(seconds)));
+  if (seconds < 3600) return formatter(locale, 'minute', 0).format(Math.ceil(seconds / 60));
+  return formatter(locale, 'hour', 1).format(Math.ceil(seconds / 360) / 10);
+}

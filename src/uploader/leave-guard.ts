@@ -1,0 +1,34 @@
+/**
+ * Asks before the page is left while uploads run (`beforeunload`), and only then: a
+ * listener left in place would also disable the browser's back/forward cache.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export class LeaveGuard implements ReactiveController {
+  #armed = false;
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
+    event.preventDefault();
+    // Older engines need returnValue set; its text is never shown any more.
+    event.returnValue = '';
+  };
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly isBusy: () => boolean,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const busy = this.isBusy();
+    if (busy === this.#armed) return;
+    this.#armed = busy;
+    if (busy) window.addEventListener('beforeunload', this.#onBeforeUnload);
+    else window.removeEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  hostDisconnected(): void {
+    this.#armed = false;
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+  }
+}

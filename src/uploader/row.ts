@@ -1,0 +1,159 @@
+/**
+ * One row of the list: a queue item or a refused file. Pure functions of a record and
+ * the strings, so the element only picks which rows to render. Text goes through Lit
+ * bindings (escaped); the progress fill is sized through the `style` property (CSSOM: allowed under a CSP
+ * without 'unsafe-inline', unlike a style attribute in markup).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DeepLakeError } from '../client/index.js';
+import { fill, type UploaderStrings } from '../i18n/strings.js';
+import type { UploadItem } from '../upload/index.js';
+import { formatBytes, formatDuration, formatSpeed } from './format.js';
+import { icons } from './icons.js';
+
+export type ItemAction = 'cancel' | 'pause' | 'resume' | 'retry' | 'remove';
+
+export interface RowContext {
+  strings: UploaderStrings;
+  locale: string | undefined;
+  disabled: boolean;
+  retries: number;
+  thumbnail(id: string): string | undefined;
+  act(action: ItemAction, id: string): void;
+}
+
+/** A file refused before upload, shown in the list until dismissed. */
+export interface Rejection {
+  key: string;
+  name: string;
+  message: string;
+}
+
+const ACTIONS: Record<UploadItem['status'], ItemAction[]> = {
+  queued: ['remove'],
+  uploading: ['pause', 'cancel'],
+  paused: ['resume', 'cancel'],
+  done: ['remove'],
+  error: ['retry', 'remove'],
+  canceled: ['retry', 'remove'],
+};
+
+const ERROR_KEYS: Record<DeepLakeError['code'], keyof UploaderStrings> = {
+  unauthorized: 'errorUnauthorized',
+  forbidden: 'errorForbidden',
+  not_found: 'errorNotFound',
+  too_large: 'errorTooLarge',
+  rate_limited: 'errorRateLimited',
+  server: 'errorServer',
+  bad_request: 'errorBadRequest',
+  network: 'errorNetwork',
+  aborted: 'errorAborted',
+  invalid_response: 'errorInvalidResponse',
+  auth: 'errorAuth',
+};
+
+/** The readable reason of a failed upload, keyed on the error's code. */
+export const errorText = (error: DeepLakeError | undefined, strings: UploaderStrings): string =>
+  strings[ERROR_KEYS[error?.code ?? 'server'] ?? 'errorServer'];
+
+/** Images a browser decodes safely into a bitmap; SVG is left out: a user's SVG is never rendered. */
+export const isThumbnailable = (file: File): boolean => /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
+
+export const percentOf = (item: UploadItem): number => (item.total > 0 ? Math.floor((item.loaded / item.total) * 100) : 0);
+
+function statusText(item: UploadItem, ctx: RowContext): string {
+  const { strings: s, locale } = ctx;
+  switch (item.status) {
+    case 'uploading': {
+      if (item.retrying > 0) return fill(s.statusRetrying, { retry: item.retrying, retries: ctx.retries });
+      if (item.phase === 'processing') return s.statusProcessing;
+      const sending = `${s.statusSending} ${percentOf(item)}%`;
+      if (!item.bytesPerSecond || item.secondsLeft === undefined) return sending;
+      const rate = fill(s.speedAndTime, {
+        speed: formatSpeed(item.bytesPerSecond, locale),
+        time: formatDuration(item.secondsLeft, locale),
+      });
+      return `${sending} · ${rate}`;
+    }
+    case 'error':
+      return errorText(item.error, s);
+    case 'queued':
+      return s.statusQueued;
+    case 'paused':
+      return s.statusPaused;
+    case 'done':
+      return s.statusDone;
+    case 'canceled':
+      return s.statusCanceled;
+  }
+}
+
+function progressBar(item: UploadItem, label: string): TemplateResult | typeof nothing {
+  if (item.status !== 'uploading' && item.status !== 'paused') return nothing;
+  const processing = item.phase === 'processing';
+  const percent = processing ? 100 : percentOf(item);
+  // While the server processes, the amount is unknown: no aria-valuenow (indeterminate).
+  return html`<div
+    class="bar"
+    part="progress"
+    role="progressbar"
+    aria-label=${label}
+    aria-valuemin="0"
+    aria-valuemax="100"
+    aria-valuenow=${processing ? nothing : percent}
+    data-phase=${item.phase ?? nothing}
+  >
+    <div class="fill" part="progress-fill" .style=${`inline-size:${percent}%`}></div>
+  </div>`;
+}
+
+function actionButton(action: ItemAction, item: UploadItem, ctx: RowContext): TemplateResult {
+  const label = fill(ctx.strings[action], { name: item.relativePath });
+  return html`<button
+    type="button"
+    class="action"
+    part="action ${action}-button"
+    aria-label=${label}
+    title=${label}
+    ?disabled=${ctx.disabled}
+    @click=${() => ctx.act(action, item.id)}
+  >
+    ${icons[action]}
+  </button>`;
+}
+
+export function itemRow(item: UploadItem, ctx: RowContext): TemplateResult {
+  const thumb = ctx.thumbnail(item.id);
+  const icon = item.status === 'done' ? icons.done : item.status === 'error' ? icons.error : icons.file;
+  return html`<li
+    class="item"
+    part="item item-${item.status}"
+    data-status=${item.status}
+    data-id=${item.id}
+    data-thumb=${isThumbnailable(item.file) ? item.id : nothing}
+  >
+    <div class="thumb" part="thumbnail">${thumb ? html`<img src=${thumb} alt="" />` : icon}</div>
+    <div class="details">
+      <span class="name" part="name" title=${item.relativePath}>${item.relativePath}</span>
+      <span class="meta" part="meta">${formatBytes(item.total, ctx.locale)} · ${statusText(item, ctx)}</span>
+      ${progressBar(item, item.relativePath)}
+    </div>
+    <div class="actions" part="actions">${ACTIONS[item.status].map((a) => actionButton(a, item, ctx))}</div>
+  </li>`;
+}
+
+export function rejectionRow(rejection: Rejection, ctx: RowContext, dismiss: (key: string) => void): TemplateResult {
+  const label = fill(ctx.strings.remove, { name: rejection.name });
+  return html`<li class="item" part="item item-rejected" data-status="rejected">
+    <div class="thumb" part="thumbnail">${icons.error}</div>
+    <div class="details">
+      <span class="name" part="name" title=${rejection.name}>${rejection.name}</span>
+      <span class="meta" part="meta">${rejection.message}</span>
+    </div>
+    <div class="actions" part="actions">
+      <button type="button" class="action" part="action remove-button" aria-label=${label} title=${label} @click=${() => dismiss(rejection.key)}>
+        ${icons.remove}
+      </button>
+    </div>
+  </li>`;
+}

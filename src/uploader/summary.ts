@@ -1,0 +1,38 @@
+/** The total row over the list: a byte-weighted bar, "N of M uploaded", and Upload in manual mode. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { fill, type UploaderStrings } from '../i18n/strings.js';
+import type { UploadItem, UploadTotals } from '../upload/index.js';
+
+export interface SummaryContext {
+  strings: UploaderStrings;
+  manual: boolean;
+  disabled: boolean;
+  upload(): void;
+}
+
+export function summaryRow(items: readonly UploadItem[], totals: UploadTotals, ctx: SummaryContext): TemplateResult {
+  const s = ctx.strings;
+  const percent = Math.floor(totals.fraction * 100);
+  // Failed and canceled files are left out, as the bar leaves them out.
+  const kept = items.filter((i) => i.status !== 'error' && i.status !== 'canceled').length;
+  const waiting = ctx.manual && items.some((i) => i.status === 'queued');
+  return html`<div class="summary" part="summary">
+    <div
+      class="bar"
+      part="total-progress"
+      role="progressbar"
+      aria-label=${s.totalLabel}
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${percent}
+    >
+      <div class="fill" part="total-progress-fill" .style=${`inline-size:${percent}%`}></div>
+    </div>
+    <span part="total-text">${fill(s.totalSummary, { done: totals.done, count: kept, percent })}</span>
+    ${waiting
+      ? html`<button class="upload" part="upload-button" type="button" ?disabled=${ctx.disabled} @click=${ctx.upload}>
+          ${s.uploadAll}
+        </button>`
+      : nothing}
+  </div>`;
+}

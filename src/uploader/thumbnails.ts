@@ -1,0 +1,110 @@
+/**
+ * Image thumbnails for the rows on screen only: an IntersectionObserver says which rows
+ * are visible, at most two images decode at a time (createImageBitmap, resized while
+ * decoding so a 12-megapixel photo never sits in memory at full size), and each object
+ * URL is revoked when its row goes.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isThumbnailable } from './row.js';
+
+const SIZE = 96; // CSS pixels ×2 for sharp 48 px thumbnails on high-density screens
+const PARALLEL = 2;
+
+export class Thumbnails implements ReactiveController {
+  readonly #urls = new Map<string, string>();
+  readonly #files = new Map<string, File>();
+  readonly #wanted: string[] = [];
+  readonly #pending = new Set<string>();
+  #running = 0;
+  #observer: IntersectionObserver | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** The rows to watch: elements with `data-thumb` = an id of `track()`ed files. */
+    private readonly rows: () => Iterable<HTMLElement>,
+  ) {
+    host.addController(this);
+  }
+
+  /** The thumbnail's object URL, once made. */
+  url(id: string): string | undefined {
+    return this.#urls.get(id);
+  }
+
+  /** Makes the set of images to thumbnail `entries`; anything else is dropped and revoked. */
+  track(entries: Iterable<{ id: string; file: File }>): void {
+    const keep = new Set<string>();
+    for (const { id, file } of entries) {
+      if (!isThumbnailable(file)) continue;
+      keep.add(id);
+      this.#files.set(id, file);
+    }
+    for (const id of [...this.#files.keys()]) {
+      if (keep.has(id)) continue;
+      this.#files.delete(id);
+      this.#pending.delete(id);
+      const url = this.#urls.get(id);
+      if (url) URL.revokeObjectURL(url);
+      this.#urls.delete(id);
+    }
+  }
+
+  hostConnected(): void {
+    this.#observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const id = (entry.target as HTMLElement).dataset.thumb!;
+        if (!entry.isIntersecting || this.#urls.has(id) || this.#pending.has(id)) continue;
+        this.#observer?.unobserve(entry.target);
+        this.#pending.add(id);
+        this.#wanted.push(id);
+      }
+      this.#pump();
+    });
+  }
+
+  hostUpdated(): void {
+    // Observing an element twice is a no-op, so every row is simply (re)observed.
+    for (const row of this.rows()) if (!this.#urls.has(row.dataset.thumb!)) this.#observer?.observe(row);
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.track([]);
+    this.#wanted.length = 0;
+  }
+
+  #pump(): void {
+    while (this.#running < PARALLEL && this.#wanted.length) {
+      const id = this.#wanted.shift()!;
+      const file = this.#files.get(id);
+      if (!file || !this.#pending.has(id)) continue;
+      this.#running++;
+      void makeThumbnail(file)
+        .then((blob) => {
+          // The row may have gone while the image decoded.
+          if (blob && this.#pending.has(id)) {
+            this.#urls.set(id, URL.createObjectURL(blob));
+            this.host.requestUpdate();
+          }
+        })
+        .finally(() => {
+          this.#pending.delete(id);
+          this.#running--;
+          this.#pump();
+        });
+    }
+  }
+}
+
+async function makeThumbnail(file: File): Promise<Blob | undefined> {
+  try {
+    const probe = await createImageBitmap(file, { resizeWidth: SIZE, resizeQuality: 'medium' });
+    const canvas = new OffscreenCanvas(probe.width, probe.height);
+    canvas.getContext('2d')!.drawImage(probe, 0, 0);
+    probe.close();
+    return await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+  } catch {
+    return undefined; // not decodable: the row keeps its file icon
+  }
+}

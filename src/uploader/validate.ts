@@ -1,0 +1,63 @@
+/**
+ * Validation before anything is sent. Pure functions of the file and the element's
+ * rules, so the same checks run for the picker, drops and pastes alike (a picker's
+ * `accept` is only a hint: drops and pastes ignore it).
+ */
+
+export type RejectReason = 'type' | 'too-large' | 'empty' | 'too-many';
+
+export interface ValidationRules {
+  /** The `accept` attribute: MIME types, `type/*` wildcards and `.ext` extensions, comma-separated. */
+  accept: string;
+  /** Bytes; 0 or less = no limit. */
+  maxFileSize: number;
+  /** Files the element may hold (not counting failed/canceled ones); 0 or less = no limit. */
+  maxFiles: number;
+}
+
+/** Whether `file` matches an `accept` list as `<input type=file accept>` defines it. */
+export function matchesAccept(file: File, accept: string): boolean {
+  const tokens = accept
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  if (tokens.length === 0) return true;
+  const name = file.name.toLowerCase();
+  const type = file.type.toLowerCase();
+  return tokens.some((token) => {
+    if (token.startsWith('.')) return name.endsWith(token);
+    if (token.endsWith('/*')) return type.startsWith(token.slice(0, -1));
+    return type === token;
+  });
+}
+
+export interface Verdict {
+  accepted: File[];
+  rejected: Array<{ file: File; reason: RejectReason }>;
+}
+
+/**
+ * Splits `files` into accepted and rejected, in order. `held` is how many files the
+ * element already holds; files past `maxFiles` are refused as `too-many`.
+ */
+export function validateFiles(files: readonly File[], rules: ValidationRules, held: number): Verdict {
+  const verdict: Verdict = { accepted: [], rejected: [] };
+  let room = rules.maxFiles > 0 ? Math.max(0, rules.maxFiles - held) : Infinity;
+  for (const file of files) {
+    const reason: RejectReason | undefined = !matchesAccept(file, rules.accept)
+      ? 'type'
+      : file.size === 0
+        ? 'empty'
+        : rules.maxFileSize > 0 && file.size > rules.maxFileSize
+          ? 'too-large'
+          : room <= 0
+            ? 'too-many'
+            : undefined;
+    if (reason) verdict.rejected.push({ file, reason });
+    else {
+      verdict.accepted.push(file);
+      room--;
+    }
+  }
+  return verdict;
+}

@@ -1,0 +1,190 @@
+/**
+ * The upload queue as a person drives it through `<deeplake-uploader>`: the concurrency
+ * cap, per-item progress events, the row buttons (cancel, retry, pause, resume), the
+ * manual Upload button and a token refresh in the middle of a batch — all against the
+ * emulator, checking what it stored.
+ */
+import { expect, html } from '@open-wc/testing';
+import type { UploadItem } from '../../src/upload/index.js';
+import { apiUrl, clientFor, injectFault, newWorkspace, recordingProvider, sha256 } from './emulator-control.js';
+import {
+  $,
+  $$,
+  actionButton,
+  countOf,
+  fileOf,
+  MB,
+  metaText,
+  mount,
+  mountTemplate,
+  onEveryUpdate,
+  posts,
+  postsAfterAWhile,
+  rowNamed,
+  settled,
+  sleep,
+  storedIds,
+  when,
+  whenMidBody,
+  type DeepLakeUploader,
+} from './uploader-helpers.js';
+
+describe('<deeplake-uploader> queue', () => {
+  it('never has more than `concurrency` files uploading', async () => {
+    const { el, ws } = await mount({ multiple: true, concurrency: 2 });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 250, count: 6 });
+    let maxOnProgress = 0;
+    let maxRendered = 0;
+    let progressEvents = 0;
+    el.addEventListener('deeplake-progress', () => {
+      progressEvents++;
+      maxOnProgress = Math.max(maxOnProgress, countOf(el.items, 'uploading'));
+    });
+    onEveryUpdate(el, () => {
+      maxRendered = Math.max(maxRendered, $$(el, 'li[data-status=uploading]').length, countOf(el.items, 'uploading'));
+    });
+    const complete = when(el, 'deeplake-complete');
+    el.addFiles(Array.from({ length: 6 }, (_, i) => fileOf(20_000, `f${i}.bin`, '', i + 1)));
+    expect(countOf(el.items, 'uploading')).to.equal(2);
+    const { items } = await complete;
+    expect(progressEvents).to.be.greaterThan(0);
+    expect([maxOnProgress, maxRendered]).to.deep.equal([2, 2]);
+    expect(countOf(items, 'done')).to.equal(6);
+    expect((await storedIds(ws)).length).to.equal(6);
+  });
+
+  it('fires deeplake-progress per item, monotonic and ending at the file size', async () => {
+    const { el, ws } = await mount({ multiple: true });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 8 * MB, count: 2 });
+    const seen = new Map<string, number[]>();
+    const totals: number[] = [];
+    el.addEventListener('deeplake-progress', ({ detail }) => {
+      seen.set(detail.item.id, [...(seen.get(detail.item.id) ?? []), detail.item.loaded]);
+      totals.push(detail.totals.loaded);
+    });
+    const complete = when(el, 'deeplake-complete');
+    // Loopback sockets swallow ~5 MB at once: 12 MB files leave several MB to watch go.
+    const added = el.addFiles([fileOf(12 * MB, 'a.bin', '', 1), fileOf(12 * MB, 'b.bin', '', 2)]);
+    await complete;
+    for (const { id, total } of added) {
+      const loaded = seen.get(id) ?? [];
+      expect(loaded, 'non-decreasing').to.deep.equal([...loaded].sort((x, y) => x - y));
+      expect(loaded.some((n) => n > 0 && n < total), 'a step in between').to.equal(true);
+      expect(loaded.at(-1)).to.equal(total);
+    }
+    expect(totals, 'totals never go back').to.deep.equal([...totals].sort((x, y) => x - y));
+    expect(totals.at(-1)).to.equal(24 * MB);
+  });
+
+  it('cancels an upload from its row mid-body and stores nothing', async () => {
+    const { el, ws } = await mount({ multiple: true });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB });
+    let outcomes = 0;
+    for (const name of ['deeplake-success', 'deeplake-error'] as const) el.addEventListener(name, () => outcomes++);
+    el.addFiles([fileOf(8 * MB, 'big.bin')]);
+    await whenMidBody(el, 'big.bin');
+    await el.updateComplete;
+    actionButton(rowNamed(el, 'big.bin'), 'cancel')!.click();
+    expect(el.items[0]!.status).to.equal('canceled');
+    await settled(el);
+    const row = rowNamed(el, 'big.bin');
+    expect(row.dataset.status).to.equal('canceled');
+    expect(metaText(row)).to.contain('Canceled');
+    expect(!!actionButton(row, 'retry'), 'a canceled row can be retried').to.equal(true);
+    await sleep(1500);
+    expect(await storedIds(ws)).to.deep.equal([]);
+    expect((await posts(ws)).every((r) => r.status !== 201)).to.equal(true);
+    expect([outcomes, el.values]).to.deep.equal([0, []]);
+  });
+
+  it('shows a failure with its reason and a retry button that uploads it', async () => {
+    const { el, ws } = await mount({ multiple: true, retries: 0 });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, status: 500, count: 1 });
+    const failed = when(el, 'deeplake-error');
+    el.addFiles([fileOf(3000, 'flaky.bin')]);
+    const { error, item } = await failed;
+    expect([error.status, item.status]).to.deep.equal([500, 'error']);
+    expect((await posts(ws)).map((r) => r.status), 'retries="0": one attempt').to.deep.equal([500]);
+    await el.updateComplete;
+    const row = rowNamed(el, 'flaky.bin');
+    expect(row.dataset.status).to.equal('error');
+    expect(metaText(row)).to.contain('The server had a problem');
+    const retry = actionButton(row, 'retry')!;
+    expect(retry.getAttribute('aria-label')).to.equal('Retry flaky.bin');
+
+    const done = when(el, 'deeplake-success');
+    retry.click();
+    const { info } = await done;
+    await el.updateComplete;
+    expect(rowNamed(el, 'flaky.bin').dataset.status).to.equal('done');
+    expect(await storedIds(ws)).to.deep.equal([info.id]);
+    expect(el.value).to.equal(info.id);
+  });
+
+  it('pauses from the row and resumes to done, storing one file', async () => {
+    const { el, ws } = await mount({ multiple: true });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB, count: 2 });
+    const file = fileOf(8 * MB, 'pause.bin', '', 9);
+    el.addFiles([file]);
+    await whenMidBody(el, 'pause.bin');
+    await el.updateComplete;
+    actionButton(rowNamed(el, 'pause.bin'), 'pause')!.click();
+    expect(el.items[0]!.status).to.equal('paused');
+    await settled(el);
+    const paused = rowNamed(el, 'pause.bin');
+    expect(paused.dataset.status).to.equal('paused');
+    expect(metaText(paused)).to.contain('Paused');
+    await sleep(300);
+    expect(await storedIds(ws)).to.deep.equal([]);
+
+    const done = when(el, 'deeplake-success');
+    actionButton(paused, 'resume')!.click();
+    const { info } = await done;
+    expect(await storedIds(ws)).to.deep.equal([info.id]);
+    expect(await sha256(await clientFor(ws).content(info.id))).to.equal(await sha256(file));
+    expect(el.items.map((i) => i.status)).to.deep.equal(['done']);
+  });
+
+  it('in manual mode sends nothing until the Upload button is clicked', async () => {
+    const { el, ws } = await mount({ multiple: true, manual: true });
+    expect(!!$(el, '[part=upload-button]')).to.equal(false);
+    el.addFiles([fileOf(100, 'a.bin', '', 1), fileOf(200, 'b.bin', '', 2)]);
+    await el.updateComplete;
+    const button = $<HTMLButtonElement>(el, '[part=upload-button]')!;
+    expect(button.localName).to.equal('button');
+    expect(button.textContent!.trim()).to.equal('Upload');
+    expect(await postsAfterAWhile(ws)).to.deep.equal([]);
+    expect(el.items.map((i) => i.status)).to.deep.equal(['queued', 'queued']);
+
+    const complete = when(el, 'deeplake-complete');
+    button.click();
+    await complete;
+    await el.updateComplete;
+    expect(el.items.map((i) => i.status)).to.deep.equal(['done', 'done']);
+    expect(!!$(el, '[part=upload-button]'), 'nothing left to start').to.equal(false);
+    expect((await storedIds(ws)).length).to.equal(2);
+  });
+
+  it('refreshes an expired token once in the middle of a batch (workspace + api-url + tokenProvider)', async () => {
+    const ws = await newWorkspace();
+    const provider = recordingProvider(ws);
+    const el = (await mountTemplate<HTMLElement>(
+      html`<deeplake-uploader multiple concurrency="2" workspace=${ws.workspace} api-url=${apiUrl} .tokenProvider=${provider}></deeplake-uploader>`,
+    )) as DeepLakeUploader;
+    const warm = when(el, 'deeplake-complete');
+    el.addFiles([fileOf(100, 'warm.bin')]);
+    await warm;
+    const oldToken = ws.token;
+    await injectFault(ws.workspace, { match: { method: 'POST' }, expireToken: true });
+    const batch = when(el, 'deeplake-complete');
+    el.addFiles([1, 2, 3, 4].map((seed) => fileOf(5000, `f${seed}.bin`, '', seed)));
+    const { items } = await batch;
+    expect(items.map((i: UploadItem) => i.status)).to.deep.equal(['done', 'done', 'done', 'done', 'done']);
+    expect(provider.calls).to.deep.equal([{ forceRefresh: false }, { forceRefresh: true }]);
+    expect(ws.token).to.not.equal(oldToken);
+    const statuses = (await posts(ws)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).to.be.within(1, 2);
+    expect(statuses.filter((s) => s === 201).length).to.equal(5);
+    expect((await storedIds(ws)).sort()).to.deep.equal([...el.values].sort());
+  });
+});
