@@ -52,6 +52,11 @@ export interface UploaderStrings {
   announceProgress: string; // {percent}
   announceComplete: string;
   announceRemoved: string; // {name}
+  validityRequired: string;
+  validityUploading: string;
+  validityWaiting: string;
+  validityFailed: string;
+  errorDelete: string; // {name}
 }
 
 export const en: UploaderStrings = {
@@ -102,6 +107,11 @@ export const en: UploaderStrings = {
   announceProgress: '{percent}% uploaded',
   announceComplete: 'All uploads finished',
   announceRemoved: '{name} removed',
+  validityRequired: 'Please add a file.',
+  validityUploading: 'Please wait until the uploads finish.',
+  validityWaiting: 'Please upload the chosen files first.',
+  validityFailed: 'Some files failed to upload: retry or remove them.',
+  errorDelete: '{name} could not be deleted from the server',
 };
 
 /** Fills `{placeholders}`; an unknown placeholder stays visible rather than vanishing. */

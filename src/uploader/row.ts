@@ -38,23 +38,16 @@ const ACTIONS: Record<UploadItem['status'], ItemAction[]> = {
   canceled: ['retry', 'remove'],
 };
 
-const ERROR_KEYS: Record<DeepLakeError['code'], keyof UploaderStrings> = {
-  unauthorized: 'errorUnauthorized',
-  forbidden: 'errorForbidden',
-  not_found: 'errorNotFound',
-  too_large: 'errorTooLarge',
-  rate_limited: 'errorRateLimited',
-  server: 'errorServer',
-  bad_request: 'errorBadRequest',
-  network: 'errorNetwork',
-  aborted: 'errorAborted',
-  invalid_response: 'errorInvalidResponse',
-  auth: 'errorAuth',
-};
+/** 'rate_limited' → 'RateLimited', as a type too: a code or status without its string does not compile. */
+type Pascal<S extends string> = S extends `${infer Head}_${infer Rest}` ? `${Capitalize<Head>}${Pascal<Rest>}` : Capitalize<S>;
+
+/** Strings are named after the code or status they describe: ('error', 'rate_limited') → 'errorRateLimited'. */
+const stringKey = <P extends string, N extends string>(prefix: P, name: N) =>
+  (prefix + name.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())) as `${P}${Pascal<N>}`;
 
 /** The readable reason of a failed upload, keyed on the error's code. */
 export const errorText = (error: DeepLakeError | undefined, strings: UploaderStrings): string =>
-  strings[ERROR_KEYS[error?.code ?? 'server'] ?? 'errorServer'];
+  strings[stringKey('error', error?.code ?? 'server')] ?? strings.errorServer;
 
 /** Images a browser decodes safely into a bitmap; SVG is left out: a user's SVG is never rendered. */
 export const isThumbnailable = (file: File): boolean => /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
@@ -77,14 +70,8 @@ function statusText(item: UploadItem, ctx: RowContext): string {
     }
     case 'error':
       return errorText(item.error, s);
-    case 'queued':
-      return s.statusQueued;
-    case 'paused':
-      return s.statusPaused;
-    case 'done':
-      return s.statusDone;
-    case 'canceled':
-      return s.statusCanceled;
+    default:
+      return s[stringKey('status', item.status)];
   }
 }
 

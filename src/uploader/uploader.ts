@@ -4,11 +4,12 @@
  * and re-dispatches the queue's events as `deeplake-*` events. No upload logic lives here.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { FormAssociated, getFormAnchor, getFormState, type FieldState } from '../form/form-associated.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DeepLakeClient, TokenProvider } from '../client/index.js';
 import { resolveClient } from '../config.js';
 import { en, fill, type UploaderStrings } from '../i18n/strings.js';
-import { UploadQueue, type UploadItem, type UploadQueueEventMap } from '../upload/index.js';
+import { UploadQueue, type UploadItem } from '../upload/index.js';
 import { Announcer } from './announcer.js';
 import { uploaderEvent, type DeepLakeUploaderEventDetail, type PendingFile } from './events.js';
 import { formatBytes } from './format.js';
@@ -16,8 +17,10 @@ import { FileGestures } from './gestures.js';
 import { icons } from './icons.js';
 import { LeaveGuard } from './leave-guard.js';
 import { summaryRow } from './summary.js';
-import { errorText, isThumbnailable, itemRow, rejectionRow, type ItemAction, type Rejection, type RowContext } from './row.js';
+import { isThumbnailable, itemRow, rejectionRow, type ItemAction, type Rejection, type RowContext } from './row.js';
 import { uploaderStyles } from './styles.js';
+import { QueueBridge } from './queue-bridge.js';
+import { SubmitGuard } from './submit-guard.js';
 import type { Thumbnails } from './thumbnails.js';
 import { validateFiles, type RejectReason } from './validate.js';
 
@@ -45,7 +48,7 @@ type Refusal = DeepLakeUploaderEventDetail['deeplake-reject'];
  * @cssprop --deeplake-border-color @cssprop --deeplake-danger-color @cssprop --deeplake-success-color
  * @cssprop --deeplake-radius @cssprop --deeplake-spacing @cssprop --deeplake-font-family @cssprop --deeplake-font-size
  */
-export class DeepLakeUploader extends LitElement {
+export class DeepLakeUploader extends FormAssociated(LitElement) {
   static override styles = uploaderStyles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -71,11 +74,13 @@ export class DeepLakeUploader extends LitElement {
     client: { attribute: false },
     strings: { attribute: false },
     dragover: { type: Boolean, reflect: true },
+    uploadOnSubmit: { type: Boolean, attribute: 'upload-on-submit' },
+    deleteOnRemove: { type: Boolean, attribute: 'delete-on-remove' },
   };
 
   workspace = '';
   apiUrl = '';
-  name = '';
+  override name = '';
   multiple = false;
   accept = '';
   /** Bytes; 0 = no limit. */
@@ -90,7 +95,7 @@ export class DeepLakeUploader extends LitElement {
   transport: 'xhr' | 'tus' = 'xhr';
   tusEndpoint = '';
   chunkSize = 0;
-  required = false;
+  override required = false;
   disabled = false;
   tokenProvider: TokenProvider | undefined;
   client: DeepLakeClient | undefined;
@@ -98,6 +103,10 @@ export class DeepLakeUploader extends LitElement {
   strings: Partial<UploaderStrings> = {};
   /** Reflects a drag with files over the element (a state for styling; not for setting). */
   dragover = false;
+  /** With `manual`: submitting the form uploads the waiting files first, then submits. */
+  uploadOnSubmit = false;
+  /** Removing a done row also deletes the stored file on the server. */
+  deleteOnRemove = false;
 
   private get input(): HTMLInputElement {
     return this.renderRoot.querySelector('input[type=file]')!;
@@ -111,12 +120,21 @@ export class DeepLakeUploader extends LitElement {
   #rejections: Rejection[] = [];
   #rejectionCount = 0;
   #lastValues = '';
-  #milestone = 0;
 
   constructor() {
     super();
     new LeaveGuard(this, () => this.#queue.busy);
     new FileGestures(this);
+    new QueueBridge(this, this.#queue, (message) => this.#announcer.announce(message), () => this.#strings);
+    new SubmitGuard(this, {
+      hasWaiting: () => this.#queue.items.some((i) => i.status === 'queued'),
+      uploadAll: async () => {
+        const settled = new Promise((resolve) => this.#queue.addEventListener('complete', resolve, { once: true }));
+        this.#queue.start();
+        await settled;
+        return this.#queue.items.every((i) => i.status === 'done');
+      },
+    });
   }
 
   /** The queue's records, newest last (read-only). */
@@ -135,31 +153,23 @@ export class DeepLakeUploader extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#queue.addEventListener('change', this.#onChange);
-    this.#queue.addEventListener('progress', this.#onProgress);
-    this.#queue.addEventListener('success', this.#onSuccess);
-    this.#queue.addEventListener('error', this.#onError);
-    this.#queue.addEventListener('complete', this.#onComplete);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#queue.removeEventListener('change', this.#onChange);
-    this.#queue.removeEventListener('progress', this.#onProgress);
-    this.#queue.removeEventListener('success', this.#onSuccess);
-    this.#queue.removeEventListener('error', this.#onError);
-    this.#queue.removeEventListener('complete', this.#onComplete);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('concurrency')) this.#queue.concurrency = positive(this.concurrency, 3);
     if (changed.has('retries')) this.#queue.retries = Number.isInteger(this.retries) && this.retries >= 0 ? this.retries : 3;
     if (changed.has('manual')) this.#queue.autoStart = !this.manual;
-    if (changed.has('disabled') && this.disabled) this.dragover = false;
+    if (this.#disabled) this.dragover = false;
   }
 
   /** Opens the native file picker. */
   showPicker(): void {
-    if (this.disabled) return;
+    if (this.#disabled) return;
     this.input.value = ''; // so choosing the same file again still fires `change`
     try {
       this.input.showPicker();
@@ -173,7 +183,7 @@ export class DeepLakeUploader extends LitElement {
    * `deeplake-reject`; the rest fire a cancelable `deeplake-add`, then join the queue.
    */
   addFiles(files: Iterable<File | PendingFile> | ArrayLike<File>): UploadItem[] {
-    if (this.disabled) return [];
+    if (this.#disabled) return [];
     const s = this.#strings;
     const pending: PendingFile[] = Array.from(files as Iterable<File | PendingFile>, (f) =>
       f instanceof File ? { file: f, relativePath: f.name } : f,
@@ -236,6 +246,34 @@ export class DeepLakeUploader extends LitElement {
     this.requestUpdate();
   }
 
+  /** Its own `disabled`, or a disabled `<fieldset>` around it (which `:disabled` also covers). */
+  get #disabled(): boolean {
+    return this.disabled || this.matches(':disabled');
+  }
+
+  override [getFormState](): FieldState {
+    const s = this.#strings;
+    const items = this.#queue.items;
+    // Files chosen but not sent would silently be left out of a submission.
+    const waiting = !this.uploadOnSubmit && items.some((i) => i.status === 'queued');
+    return {
+      values: this.values,
+      pendingMessage: this.#queue.busy ? s.validityUploading : waiting ? s.validityWaiting : '',
+      errorMessage: items.some((i) => i.status === 'error') ? s.validityFailed : '',
+      requiredMessage: s.validityRequired,
+    };
+  }
+
+  override [getFormAnchor](): HTMLElement | undefined {
+    return this.renderRoot.querySelector<HTMLElement>('.browse') ?? undefined;
+  }
+
+  /** `form.reset()`: stop uploads and empty the list, without a `change` event (as native controls). */
+  formResetCallback(): void {
+    this.#lastValues = '';
+    this.reset();
+  }
+
   get #strings(): UploaderStrings {
     return { ...en, ...this.strings };
   }
@@ -289,34 +327,17 @@ export class DeepLakeUploader extends LitElement {
     });
   }
 
-  readonly #onProgress = (e: UploadQueueEventMap['progress']) => {
-    const totals = this.#queue.totals;
-    this.dispatchEvent(uploaderEvent('deeplake-progress', { item: e.detail.item, totals }));
-    // Coarse milestones only: a screen reader reading every percent is unusable.
-    const milestone = Math.floor(totals.fraction * 4) * 25;
-    if (milestone < this.#milestone) this.#milestone = milestone;
-    if (milestone > this.#milestone && milestone < 100) {
-      this.#milestone = milestone;
-      this.#announcer.announce(fill(this.#strings.announceProgress, { percent: milestone }));
-    }
-  };
-
-  readonly #onSuccess = (e: UploadQueueEventMap['success']) => {
-    this.dispatchEvent(uploaderEvent('deeplake-success', e.detail));
-    this.#announcer.announce(fill(this.#strings.announceDone, { name: e.detail.item.relativePath }));
-  };
-
-  readonly #onError = (e: UploadQueueEventMap['error']) => {
-    this.dispatchEvent(uploaderEvent('deeplake-error', e.detail));
-    const reason = errorText(e.detail.error, this.#strings);
-    this.#announcer.announce(fill(this.#strings.announceFailed, { name: e.detail.item.relativePath, reason }));
-  };
-
-  readonly #onComplete = (e: UploadQueueEventMap['complete']) => {
-    this.#milestone = 0;
-    this.dispatchEvent(uploaderEvent('deeplake-complete', e.detail));
-    this.#announcer.announce(this.#strings.announceComplete);
-  };
+  /** A row's remove button; with `delete-on-remove` the stored file goes too. */
+  #removeByUser(id: string): void {
+    const item = this.#queue.get(id);
+    this.#queue.remove(id);
+    if (!this.deleteOnRemove || !item?.fileId) return;
+    const name = item.relativePath;
+    const fileId = item.fileId;
+    Promise.resolve()
+      .then(() => resolveClient(this).delete(fileId))
+      .catch(() => this.#announcer.announce(fill(this.#strings.errorDelete, { name }), true));
+  }
 
   readonly #onPicked = () => {
     this.addFiles(Array.from(this.input.files ?? []));
@@ -349,15 +370,15 @@ export class DeepLakeUploader extends LitElement {
     const ctx: RowContext = {
       strings: s,
       locale: this.#locale,
-      disabled: this.disabled,
+      disabled: this.#disabled,
       retries: this.#queue.retries,
       thumbnail: (id) => this.#thumbnails?.url(id),
-      act: (action: ItemAction, id) => this.#queue[action](id),
+      act: (action: ItemAction, id) => (action === 'remove' ? this.#removeByUser(id) : this.#queue[action](id)),
     };
     return html`<div class="dropzone" part="dropzone">
         ${icons.upload}
         <span part="hint">${this.dragover ? s.dropActive : s.dropHint}</span>
-        <button class="browse" part="browse-button" type="button" ?disabled=${this.disabled} @click=${this.showPicker}>
+        <button class="browse" part="browse-button" type="button" ?disabled=${this.#disabled} @click=${this.showPicker}>
           ${this.multiple ? s.browse : s.browseOne}
         </button>
         <input
@@ -366,13 +387,13 @@ export class DeepLakeUploader extends LitElement {
           aria-hidden="true"
           ?multiple=${this.multiple}
           accept=${this.accept || nothing}
-          ?disabled=${this.disabled}
+          ?disabled=${this.#disabled}
           @change=${this.#onPicked}
         />
         <slot></slot>
       </div>
       ${items.length
-        ? summaryRow(items, this.#queue.totals, { strings: s, manual: this.manual, disabled: this.disabled, upload: () => this.upload() })
+        ? summaryRow(items, this.#queue.totals, { strings: s, manual: this.manual, disabled: this.#disabled, upload: () => this.upload() })
         : nothing}
       ${items.length || this.#rejections.length
         ? html`<ul class="list" part="list" aria-label=${s.listLabel}>

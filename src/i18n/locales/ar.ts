@@ -51,4 +51,9 @@ export const strings: UploaderStrings = {
   announceProgress: 'تم رفع {percent}%',
   announceComplete: 'اكتملت جميع عمليات الرفع',
   announceRemoved: 'تمت إزالة {name}',
+  validityRequired: 'يُرجى إضافة ملف.',
+  validityUploading: 'يُرجى الانتظار حتى تنتهي عمليات الرفع.',
+  validityWaiting: 'يُرجى رفع الملفات المختارة أولًا.',
+  validityFailed: 'تعذّر رفع بعض الملفات: أعد المحاولة أو أزلها.',
+  errorDelete: 'تعذّر حذف {name} من الخادم',
 };

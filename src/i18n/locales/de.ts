@@ -51,4 +51,9 @@ export const strings: UploaderStrings = {
   announceProgress: '{percent}\u00a0% hochgeladen',
   announceComplete: 'Alle Uploads abgeschlossen',
   announceRemoved: '{name} entfernt',
+  validityRequired: 'Bitte fügen Sie eine Datei hinzu.',
+  validityUploading: 'Bitte warten Sie, bis die Uploads abgeschlossen sind.',
+  validityWaiting: 'Bitte laden Sie zuerst die ausgewählten Dateien hoch.',
+  validityFailed: 'Einige Dateien konnten nicht hochgeladen werden: erneut versuchen oder entfernen.',
+  errorDelete: '{name} konnte nicht vom Server gelöscht werden',
 };

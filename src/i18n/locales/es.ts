@@ -51,4 +51,9 @@ export const strings: UploaderStrings = {
   announceProgress: '{percent}\u00a0% subido',
   announceComplete: 'Todas las subidas han terminado',
   announceRemoved: 'Se quitó {name}',
+  validityRequired: 'Añade un archivo.',
+  validityUploading: 'Espera a que terminen las subidas.',
+  validityWaiting: 'Sube primero los archivos elegidos.',
+  validityFailed: 'Algunos archivos no se subieron: reinténtalo o quítalos.',
+  errorDelete: 'No se pudo eliminar {name} del servidor',
 };

@@ -53,4 +53,9 @@ export const strings: UploaderStrings = {
   announceProgress: '{percent}\u00a0% envoyés',
   announceComplete: 'Tous les envois sont terminés',
   announceRemoved: '{name} retiré',
+  validityRequired: 'Veuillez ajouter un fichier.',
+  validityUploading: 'Veuillez patienter jusqu’à la fin des envois.',
+  validityWaiting: 'Veuillez d’abord envoyer les fichiers choisis.',
+  validityFailed: 'Certains fichiers n’ont pas pu être envoyés : réessayez ou retirez-les.',
+  errorDelete: '{name} n’a pas pu être supprimé du serveur',
 };

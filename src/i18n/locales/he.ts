@@ -51,4 +51,9 @@ export const strings: UploaderStrings = {
   announceProgress: '{percent}% הועלו',
   announceComplete: 'כל ההעלאות הסתיימו',
   announceRemoved: '{name} הוסר',
+  validityRequired: 'יש להוסיף קובץ.',
+  validityUploading: 'יש להמתין לסיום ההעלאות.',
+  validityWaiting: 'יש להעלות קודם את הקבצים שנבחרו.',
+  validityFailed: 'חלק מהקבצים לא הועלו: נסו שוב או הסירו אותם.',
+  errorDelete: 'לא ניתן למחוק את {name} מהשרת',
 };

@@ -51,4 +51,9 @@ export const strings: UploaderStrings = {
   announceProgress: '{percent}%アップロード済み',
   announceComplete: 'すべてのアップロードが完了しました',
   announceRemoved: '{name}を削除しました',
+  validityRequired: 'ファイルを追加してください。',
+  validityUploading: 'アップロードが終わるまでお待ちください。',
+  validityWaiting: '選択したファイルを先にアップロードしてください。',
+  validityFailed: '一部のファイルをアップロードできませんでした。再試行するか削除してください。',
+  errorDelete: '{name}をサーバーから削除できませんでした',
 };

@@ -51,4 +51,9 @@ export const strings: UploaderStrings = {
   announceProgress: '{percent}% enviado',
   announceComplete: 'Todos os envios foram concluídos',
   announceRemoved: '{name} removido',
+  validityRequired: 'Adicione um arquivo.',
+  validityUploading: 'Aguarde o fim dos envios.',
+  validityWaiting: 'Envie primeiro os arquivos escolhidos.',
+  validityFailed: 'Alguns arquivos não foram enviados: tente de novo ou remova-os.',
+  errorDelete: 'Não foi possível excluir {name} do servidor',
 };

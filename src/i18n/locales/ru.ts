@@ -51,4 +51,9 @@ export const strings: UploaderStrings = {
   announceProgress: 'Загружено {percent}\u00a0%',
   announceComplete: 'Все загрузки завершены',
   announceRemoved: 'Файл {name} убран из списка',
+  validityRequired: 'Добавьте файл.',
+  validityUploading: 'Дождитесь окончания загрузки.',
+  validityWaiting: 'Сначала загрузите выбранные файлы.',
+  validityFailed: 'Некоторые файлы не загрузились: повторите или удалите их.',
+  errorDelete: 'Не удалось удалить {name} с сервера',
 };

@@ -51,4 +51,9 @@ export const strings: UploaderStrings = {
   announceProgress: '已上传{percent}%',
   announceComplete: '全部上传完成',
   announceRemoved: '已移除{name}',
+  validityRequired: '请添加文件。',
+  validityUploading: '请等待上传完成。',
+  validityWaiting: '请先上传所选文件。',
+  validityFailed: '部分文件上传失败：请重试或移除。',
+  errorDelete: '无法从服务器删除 {name}',
 };

@@ -1,0 +1,123 @@
+/**
+ * A mixin that makes a Lit element a real form control through ElementInternals (no
+ * hidden inputs, no patched form): value, validity, reset, restore and disabled state,
+ * with the same properties and methods as native controls. The element supplies what it
+ * holds by overriding the `form*` hooks; after every render the mixin writes the form
+ * value (one FormData entry per value under `name`) and the validity.
+ */
+import type { LitElement } from 'lit';
+
+/** What the field holds right now. */
+export interface FieldState {
+  values: readonly string[];
+  /** Work that would make a submission now send a half-done value (e.g. running uploads). */
+  pendingMessage: string;
+  /** Anything else that must block submission (e.g. failed uploads still listed). */
+  errorMessage: string;
+  /** Shown for `required` with no value. */
+  requiredMessage: string;
+}
+
+/** One entry per value under `name`; null (no entry, like an empty field) otherwise. */
+export function formValue(name: string, values: readonly string[]): FormData | null {
+  if (!name || values.length === 0) return null;
+  const data = new FormData();
+  for (const value of values) data.append(name, value);
+  return data;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T> = new (...args: any[]) => T;
+
+/** Hooks the element implements, keyed by symbols so they add no public names. */
+export const getFormState = Symbol('getFormState');
+export const getFormAnchor = Symbol('getFormAnchor');
+/** Writes value and validity now (for state that changes outside a render). */
+export const syncForm = Symbol('syncForm');
+
+export interface FormControl {
+  name: string;
+  required: boolean;
+  readonly form: HTMLFormElement | null;
+  readonly labels: NodeList;
+  readonly validity: ValidityState;
+  readonly validationMessage: string;
+  readonly willValidate: boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+  setCustomValidity(message: string): void;
+  [getFormState](): FieldState;
+  [getFormAnchor](): HTMLElement | undefined;
+  [syncForm](): void;
+  formDisabledCallback(disabled: boolean): void;
+}
+
+export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
+  class FormAssociatedElement extends Base implements FormControl {
+    static formAssociated = true;
+    declare name: string;
+    declare required: boolean;
+    readonly #internals: ElementInternals = this.attachInternals();
+    #customMessage = '';
+
+    get form(): HTMLFormElement | null {
+      return this.#internals.form;
+    }
+    get labels(): NodeList {
+      return this.#internals.labels;
+    }
+    get validity(): ValidityState {
+      return this.#internals.validity;
+    }
+    get validationMessage(): string {
+      return this.#internals.validationMessage;
+    }
+    get willValidate(): boolean {
+      return this.#internals.willValidate;
+    }
+    checkValidity(): boolean {
+      return this.#internals.checkValidity();
+    }
+    reportValidity(): boolean {
+      return this.#internals.reportValidity();
+    }
+    /** As on native controls: a page's own error, shown when the field has none of its own. */
+    setCustomValidity(message: string): void {
+      this.#customMessage = String(message ?? '');
+      this.requestUpdate();
+    }
+
+    /** The values, and why submission must wait; overridden by the element. */
+    [getFormState](): FieldState {
+      return { values: [], pendingMessage: '', errorMessage: '', requiredMessage: '' };
+    }
+    /** Where the browser points its validation bubble; overridden by the element. */
+    [getFormAnchor](): HTMLElement | undefined {
+      return undefined;
+    }
+
+    override updated(changed: Map<PropertyKey, unknown>): void {
+      super.updated(changed);
+      this[syncForm]();
+    }
+
+    [syncForm](): void {
+      const state = this[getFormState]();
+      // :disabled covers the element's own attribute and a disabled <fieldset> alike.
+      const disabled = this.matches(':disabled');
+      // The restore state is the values themselves: back/forward hands them back.
+      this.#internals.setFormValue(disabled ? null : formValue(this.name, state.values), state.values.join(' '));
+      const anchor = this[getFormAnchor]();
+      const message = state.pendingMessage || state.errorMessage || this.#customMessage;
+      if (message) this.#internals.setValidity({ customError: true }, message, anchor);
+      else if (this.required && state.values.length === 0) {
+        this.#internals.setValidity({ valueMissing: true }, state.requiredMessage, anchor);
+      } else this.#internals.setValidity({});
+    }
+
+    formDisabledCallback(): void {
+      this.requestUpdate();
+    }
+  }
+  return FormAssociatedElement as Constructor<FormControl> & T;
+}
