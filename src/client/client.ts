@@ -41,6 +41,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether `id` has the shape of a stored file's id (a UUID). */
 export const isFileId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
 
+type FetchInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, string> };
+
 /** A request as the client replays it: given a token, send once and answer. */
 type Send = (headers: Record<string, string>) => Promise<Response>;
 
@@ -73,44 +75,36 @@ export class DeepLakeClient {
   /** Uploads one file as multipart form-data; resolves with its stored metadata (its UUID in `id`). */
   async upload(file: Blob, options: UploadOptions = {}): Promise<FileInfo> {
     const filename = options.filename ?? ((file as File).name || 'blob');
-    const res = await this.#request(
+    const res = this.#request(
       (headers) => sendMultipart(this.url('/files'), file, filename, { headers, onProgress: options.onProgress, signal: options.signal }),
       options,
     );
-    return this.#parse(await res.text(), parseFileInfo, 'an upload answer without an `id`');
+    return this.#parse(res, parseFileInfo, 'an upload answer without an `id`');
   }
 
   async info(id: string, options: RequestOptions = {}): Promise<FileInfo> {
-    return this.#json(this.#fileUrl(id), options, parseFileInfo, 'file metadata without an `id`');
+    return this.#parse(this.#fetch(this.#fileUrl(id), options), parseFileInfo, 'file metadata without an `id`');
   }
 
   /** The stored bytes, typed with the server's Content-Type. */
   async content(id: string, options: RequestOptions = {}): Promise<Blob> {
-    const url = this.#fileUrl(id, '/content');
-    const res = await this.#request((headers) => this.#fetch(url, { headers }, options.signal), options);
-    return res.blob();
+    return (await this.#fetch(this.#fileUrl(id, '/content'), options)).blob();
   }
 
   list(options: RequestOptions & { limit?: number; offset?: number } = {}): Promise<FileInfo[]> {
     const query = new URLSearchParams({ limit: String(options.limit ?? 20), offset: String(options.offset ?? 0) });
-    return this.#json(this.url(`/files?${query}`), options, parseFileList, 'a file list that is not a list');
+    return this.#parse(this.#fetch(this.url(`/files?${query}`), options), parseFileList, 'a file list that is not a list');
   }
 
   async delete(id: string, options: RequestOptions = {}): Promise<void> {
-    const url = this.#fileUrl(id);
-    await this.#request((headers) => this.#fetch(url, { method: 'DELETE', headers }, options.signal), options);
+    await this.#fetch(this.#fileUrl(id), options, { method: 'DELETE' });
   }
 
   /** Runs SQL against the workspace's tables; `params` bind to `$1`, `$2`, … */
   async query(sql: string, params: unknown[] = [], options: RequestOptions = {}): Promise<QueryResult> {
-    const url = this.url('/tables/query');
     const body = JSON.stringify({ query: sql, params });
-    const res = await this.#request(
-      (headers) =>
-        this.#fetch(url, { method: 'POST', body, headers: { ...headers, 'Content-Type': 'application/json' } }, options.signal),
-      options,
-    );
-    return this.#parse(await res.text(), parseQueryResult, 'a query answer without columns and rows');
+    const res = this.#fetch(this.url('/tables/query'), options, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    return this.#parse(res, parseQueryResult, 'a query answer without columns and rows');
   }
 
   #fileUrl(id: string, suffix = ''): string {
@@ -119,12 +113,9 @@ export class DeepLakeClient {
     return this.url(`/files/${id}${suffix}`);
   }
 
-  async #json<T>(url: string, options: RequestOptions, parse: (json: unknown) => T | undefined, what: string): Promise<T> {
-    const res = await this.#request((headers) => this.#fetch(url, { headers }, options.signal), options);
-    return this.#parse(await res.text(), parse, what);
-  }
-
-  #parse<T>(text: string, parse: (json: unknown) => T | undefined, what: string): T {
+  /** The answer's JSON through `parse`; an `invalid_response` error when it does not fit. */
+  async #parse<T>(response: Promise<Response>, parse: (json: unknown) => T | undefined, what: string): Promise<T> {
+    const text = await (await response).text();
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -136,13 +127,23 @@ export class DeepLakeClient {
     return value;
   }
 
-  async #fetch(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
-    try {
-      return await fetch(url, { ...init, signal: signal ?? null, credentials: 'omit', cache: 'no-store' });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new DeepLakeError('network', 'Could not reach Deep Lake', { cause: error });
-    }
+  /** A fetch() through #request; `init.headers` join the client's and the authorization. */
+  #fetch(url: string, options: RequestOptions, init: FetchInit = {}): Promise<Response> {
+    const { signal } = options;
+    return this.#request(async (headers) => {
+      try {
+        return await fetch(url, {
+          ...init,
+          headers: { ...headers, ...init.headers },
+          signal: signal ?? null,
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new DeepLakeError('network', 'Could not reach Deep Lake', { cause: error });
+      }
+    }, options);
   }
 
   /** Token, send, one refresh on 401, typed errors, retries: the path every call takes. */

@@ -23,19 +23,11 @@ export function retryDelay(retry: number, error: DeepLakeError, policy: RetryPol
   return ceiling / 2 + (random() * ceiling) / 2;
 }
 
+/** Waits `ms`; an `aborted` error, and no timer left behind, as soon as `signal` fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal.reason));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal?.reason));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return abortable(wait, signal).finally(() => clearTimeout(timer));
 }
 
 /** `promise`, or an `aborted` error as soon as `signal` fires (the promise itself runs on). */

@@ -28,16 +28,10 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
     body.append('file', file, filename);
 
     const size = file.size;
-    const report = (sent: number, envelope: number) =>
-      onProgress?.({ loaded: envelope > 0 ? Math.min(size, Math.round((sent / envelope) * size)) : 0, total: size });
-    const onUploadProgress = (e: ProgressEvent) => report(e.loaded, e.total);
-    // `load` on xhr.upload means the last byte left: the server is now processing.
-    const onUploadDone = () => onProgress?.({ loaded: size, total: size });
     const onAbort = () => xhr.abort();
 
     const finish = (settle: () => void) => {
-      xhr.upload.removeEventListener('progress', onUploadProgress);
-      xhr.upload.removeEventListener('load', onUploadDone);
+      xhr.upload.onprogress = xhr.upload.onload = null;
       xhr.onload = xhr.onerror = xhr.onabort = xhr.ontimeout = null;
       signal?.removeEventListener('abort', onAbort);
       settle();
@@ -57,8 +51,11 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
     xhr.onabort = () => finish(() => reject(abortError(signal?.reason)));
 
     if (onProgress) {
-      xhr.upload.addEventListener('progress', onUploadProgress);
-      xhr.upload.addEventListener('load', onUploadDone);
+      // The browser counts the multipart envelope too: scale its bytes to the file's.
+      xhr.upload.onprogress = ({ loaded, total }) =>
+        onProgress({ loaded: total > 0 ? Math.min(size, Math.round((loaded / total) * size)) : 0, total: size });
+      // `load` on xhr.upload means the last byte left: the server is now processing.
+      xhr.upload.onload = () => onProgress({ loaded: size, total: size });
     }
     signal?.addEventListener('abort', onAbort, { once: true });
     xhr.open('POST', url);

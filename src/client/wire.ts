@@ -60,13 +60,13 @@ export const FIELD_NAMES = {
 
 /** Parses one file's metadata; `undefined` when there is no usable `id`. */
 export function parseFileInfo(json: unknown): FileInfo | undefined {
-  // Some servers wrap a single object: `{ data: {...} }` or `{ file: {...} }`.
-  if (isObject(json) && pick(json, FIELD_NAMES.id) === undefined) {
+  if (!isObject(json)) return undefined;
+  const id = pick(json, FIELD_NAMES.id);
+  if (id === undefined) {
+    // Some servers wrap a single object: `{ data: {...} }` or `{ file: {...} }`.
     const inner = pick(json, ['data', 'file', 'result']);
     if (isObject(inner)) return parseFileInfo(inner);
   }
-  if (!isObject(json)) return undefined;
-  const id = pick(json, FIELD_NAMES.id);
   if (typeof id !== 'string' || !id) return undefined;
   const name = pick(json, FIELD_NAMES.name);
   const type = pick(json, FIELD_NAMES.contentType);
@@ -87,12 +87,8 @@ export function parseFileInfo(json: unknown): FileInfo | undefined {
 export function parseFileList(json: unknown): FileInfo[] | undefined {
   const list = Array.isArray(json) ? json : isObject(json) ? pick(json, ['data', 'items', 'files', 'results']) : undefined;
   if (!Array.isArray(list)) return undefined;
-  const out: FileInfo[] = [];
-  for (const entry of list) {
-    const info = parseFileInfo(entry);
-    if (info) out.push(info);
-  }
-  return out;
+  // Entries without a usable `id` are left out.
+  return list.flatMap((entry) => parseFileInfo(entry) ?? []);
 }
 
 /** Parses a query answer; `undefined` unless it has `columns` and `rows` arrays. */

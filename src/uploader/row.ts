@@ -10,6 +10,11 @@ import { fill, type UploaderStrings } from '../i18n/strings.js';
 import type { UploadItem } from '../upload/index.js';
 import { formatBytes, formatDuration, formatSpeed } from './format.js';
 import { icons } from './icons.js';
+import { isThumbnailable } from './validate.js';
+
+// Re-exported for the element; the lazily loaded thumbnails import it from validate.ts, so
+// that chunk shares one small module with the page instead of Lit and the row templates.
+export { isThumbnailable };
 
 export type ItemAction = 'cancel' | 'pause' | 'resume' | 'retry' | 'remove';
 
@@ -48,9 +53,6 @@ const stringKey = <P extends string, N extends string>(prefix: P, name: N) =>
 /** The readable reason of a failed upload, keyed on the error's code. */
 export const errorText = (error: DeepLakeError | undefined, strings: UploaderStrings): string =>
   strings[stringKey('error', error?.code ?? 'server')] ?? strings.errorServer;
-
-/** Images a browser decodes safely into a bitmap; SVG is left out: a user's SVG is never rendered. */
-export const isThumbnailable = (file: File): boolean => /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
 
 export const percentOf = (item: UploadItem): number => (item.total > 0 ? Math.floor((item.loaded / item.total) * 100) : 0);
 
@@ -94,16 +96,17 @@ function progressBar(item: UploadItem, label: string): TemplateResult | typeof n
   </div>`;
 }
 
-function actionButton(action: ItemAction, item: UploadItem, ctx: RowContext): TemplateResult {
-  const label = fill(ctx.strings[action], { name: item.relativePath });
+/** A row's icon button; its accessible name says which file it acts on. */
+function actionButton(action: ItemAction, name: string, strings: UploaderStrings, onClick: () => void, disabled = false): TemplateResult {
+  const label = fill(strings[action], { name });
   return html`<button
     type="button"
     class="action"
     part="action ${action}-button"
     aria-label=${label}
     title=${label}
-    ?disabled=${ctx.disabled}
-    @click=${() => ctx.act(action, item.id)}
+    ?disabled=${disabled}
+    @click=${onClick}
   >
     ${icons[action]}
   </button>`;
@@ -125,22 +128,19 @@ export function itemRow(item: UploadItem, ctx: RowContext): TemplateResult {
       <span class="meta" part="meta">${formatBytes(item.total, ctx.locale)} · ${statusText(item, ctx)}</span>
       ${progressBar(item, item.relativePath)}
     </div>
-    <div class="actions" part="actions">${ACTIONS[item.status].map((a) => actionButton(a, item, ctx))}</div>
+    <div class="actions" part="actions">${ACTIONS[item.status].map((action) =>
+      actionButton(action, item.relativePath, ctx.strings, () => ctx.act(action, item.id), ctx.disabled),
+    )}</div>
   </li>`;
 }
 
 export function rejectionRow(rejection: Rejection, ctx: RowContext, dismiss: (key: string) => void): TemplateResult {
-  const label = fill(ctx.strings.remove, { name: rejection.name });
   return html`<li class="item" part="item item-rejected" data-status="rejected">
     <div class="thumb" part="thumbnail">${icons.error}</div>
     <div class="details">
       <span class="name" part="name" title=${rejection.name}>${rejection.name}</span>
       <span class="meta" part="meta">${rejection.message}</span>
     </div>
-    <div class="actions" part="actions">
-      <button type="button" class="action" part="action remove-button" aria-label=${label} title=${label} @click=${() => dismiss(rejection.key)}>
-        ${icons.remove}
-      </button>
-    </div>
+    <div class="actions" part="actions">${actionButton('remove', rejection.name, ctx.strings, () => dismiss(rejection.key))}</div>
   </li>`;
 }

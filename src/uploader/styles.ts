@@ -8,8 +8,8 @@ import { css } from 'lit';
 export const uploaderStyles = css`
   :host {
     --_accent: var(--deeplake-accent, #4f46e5);
-    --_on-accent: var(--deeplake-on-accent, #ffffff);
-    --_bg: var(--deeplake-background, #ffffff);
+    --_on-accent: var(--deeplake-on-accent, #fff);
+    --_bg: var(--deeplake-background, #fff);
     --_surface: var(--deeplake-surface, #f6f8fa);
     --_fg: var(--deeplake-color, #1f2328);
     --_muted: var(--deeplake-muted-color, #59636e);
@@ -45,7 +45,6 @@ export const uploaderStyles = css`
   }
   button {
     font: inherit;
-    color: inherit;
     cursor: pointer;
   }
   button:disabled {
@@ -140,7 +139,6 @@ export const uploaderStyles = css`
   .thumb {
     display: grid;
     place-items: center;
-    inline-size: 3rem;
     block-size: 3rem;
     border-radius: calc(var(--_radius) - 2px);
     background: var(--_surface);
@@ -155,7 +153,6 @@ export const uploaderStyles = css`
   .details {
     display: grid;
     gap: 0.2rem;
-    min-inline-size: 0;
   }
   .name {
     overflow: hidden;
@@ -180,9 +177,9 @@ export const uploaderStyles = css`
     background: color-mix(in srgb, var(--_border) 70%, transparent);
     overflow: hidden;
   }
+  /* Its inline-size is set per render through the style property. */
   .fill {
     block-size: 100%;
-    inline-size: 0;
     border-radius: inherit;
     background: var(--_accent);
     transition: inline-size 0.2s linear;

@@ -5,7 +5,7 @@
  * URL is revoked when its row goes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isThumbnailable } from './row.js';
+import { isThumbnailable } from './validate.js';
 
 const SIZE = 96; // CSS pixels ×2 for sharp 48 px thumbnails on high-density screens
 const PARALLEL = 2;

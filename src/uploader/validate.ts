@@ -1,7 +1,8 @@
 /**
  * Validation before anything is sent. Pure functions of the file and the element's
  * rules, so the same checks run for the picker, drops and pastes alike (a picker's
- * `accept` is only a hint: drops and pastes ignore it).
+ * `accept` is only a hint: drops and pastes ignore it). Also which files are trusted to
+ * decode as thumbnails.
  */
 
 export type RejectReason = 'type' | 'too-large' | 'empty' | 'too-many';
@@ -30,6 +31,9 @@ export function matchesAccept(file: File, accept: string): boolean {
     return type === token;
   });
 }
+
+/** Images a browser decodes safely into a bitmap; SVG is left out: a user's SVG is never rendered. */
+export const isThumbnailable = (file: File): boolean => /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
 
 export interface Verdict {
   accepted: File[];
