@@ -3,6 +3,7 @@
  * freezes a new record and drops the cached array, so both the `items` array and each
  * changed record get a new identity while unchanged records keep theirs.
  */
+import type { FileInfo } from '../client/index.js';
 import type { UploadItem, UploadSource } from './types.js';
 
 // A page-wide counter: ids stay unique across queues (usable in DOM ids), and unlike
@@ -32,6 +33,18 @@ export function newItem(source: UploadSource): UploadItem {
   });
 }
 
+/** A stored file known only by its UUID (a form restored on back/forward): a 'done' record. */
+export function storedItem(fileId: string): UploadItem {
+  // No bytes are at hand (a browser cannot reopen a user's file): an empty placeholder File.
+  return Object.freeze({ ...newItem(new File([], fileId)), status: 'done' as const, fileId });
+}
+
+/** The record of a stored item once its metadata arrived: its real name and size. */
+export function describedItem(item: UploadItem, info: FileInfo): UploadItem {
+  const size = info.size >= 0 ? info.size : item.total;
+  return Object.freeze({ ...item, info, relativePath: info.name || item.relativePath, total: size, loaded: size });
+}
+
 export type ItemPatch = Partial<Omit<UploadItem, 'id' | 'file' | 'relativePath' | 'total'>>;
 
 /** The fields that only mean something while a request runs, at rest. */
@@ -51,6 +64,13 @@ export class ItemList {
   }
 
   add(item: UploadItem): void {
+    this.#byId.set(item.id, item);
+    this.#array = undefined;
+  }
+
+  /** Puts `item` in place of the record with its id (keeping its position). */
+  replace(item: UploadItem): void {
+    if (!this.#byId.has(item.id)) return;
     this.#byId.set(item.id, item);
     this.#array = undefined;
   }

@@ -9,9 +9,9 @@
  * @fires error - `{ item, error }` when an item failed for good, after the client's retries
  * @fires complete - `{ items }` when nothing started is left and something finished since the last one
  */
-import { DeepLakeError, type DeepLakeClient } from '../client/index.js';
+import { DeepLakeError, type DeepLakeClient, type FileInfo } from '../client/index.js';
 import type { UploadQueueEventMap } from './events.js';
-import { IDLE, ItemList, newItem, type ItemPatch } from './items.js';
+import { describedItem, IDLE, ItemList, newItem, storedItem, type ItemPatch } from './items.js';
 import { Notifier } from './notifier.js';
 import { send } from './send.js';
 import { computeTotals } from './totals.js';
@@ -105,6 +105,25 @@ export class UploadQueue extends EventTarget {
     if (added.length) this.#notifier.changed();
     this.#pump();
     return added;
+  }
+
+  /**
+   * Adds files already stored (known by UUID only) as 'done' items, e.g. a form's value
+   * restored on back/forward; their names and sizes come later through `describe()`.
+   */
+  restore(fileIds: Iterable<string>): UploadItem[] {
+    const added = Array.from(fileIds, storedItem);
+    for (const item of added) this.#list.add(item);
+    if (added.length) this.#notifier.changed();
+    return added;
+  }
+
+  /** Gives a restored item its server metadata: name, size and content type. */
+  describe(id: string, info: FileInfo): void {
+    const item = this.#list.get(id);
+    if (!item || item.status !== 'done') return;
+    this.#list.replace(describedItem(item, info));
+    this.#notifier.changed();
   }
 
   /** Starts every queued item (manual mode). */
