@@ -38,20 +38,25 @@ export class FileGestures implements ReactiveController {
     this.#end();
   }
 
+  /** Its own `disabled`, or a disabled `<fieldset>` around it. */
+  get #off(): boolean {
+    return this.host.disabled || this.host.matches(':disabled');
+  }
+
   #end(): void {
     this.#depth = 0;
     this.host.dragover = false;
   }
 
   readonly #onDragEnter = (e: DragEvent) => {
-    if (this.host.disabled || !hasFiles(e)) return;
+    if (this.#off || !hasFiles(e)) return;
     e.preventDefault();
     this.#depth++;
     this.host.dragover = true;
   };
 
   readonly #onDragOver = (e: DragEvent) => {
-    if (this.host.disabled || !hasFiles(e)) return;
+    if (this.#off || !hasFiles(e)) return;
     e.preventDefault(); // this is what allows the drop
     e.dataTransfer!.dropEffect = 'copy';
     this.host.dragover = true;
@@ -66,11 +71,11 @@ export class FileGestures implements ReactiveController {
     this.#end();
     if (!e.dataTransfer || !hasFiles(e)) return;
     e.preventDefault(); // never let the browser navigate to the dropped file
-    if (!this.host.disabled) void filesFromDataTransfer(e.dataTransfer).then((files) => this.host.addFiles(files));
+    if (!this.#off) void filesFromDataTransfer(e.dataTransfer).then((files) => this.host.addFiles(files));
   };
 
   readonly #onPaste = (e: ClipboardEvent) => {
-    if (this.host.disabled || !e.clipboardData?.files.length) return;
+    if (this.#off || !e.clipboardData?.files.length) return;
     e.preventDefault();
     e.stopPropagation(); // the form-level listener must not add the same files again
     void filesFromDataTransfer(e.clipboardData).then((files) => this.host.addFiles(files));
@@ -78,7 +83,7 @@ export class FileGestures implements ReactiveController {
 
   /** Files pasted anywhere else in the form go to its first enabled uploader. */
   readonly #onFormPaste = (e: ClipboardEvent) => {
-    if (this.#form?.querySelector('deeplake-uploader:not([disabled])') !== this.host) return;
+    if (this.#form?.querySelector('deeplake-uploader:not(:disabled)') !== this.host) return;
     this.#onPaste(e);
   };
 }
