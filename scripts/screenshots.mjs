@@ -65,11 +65,32 @@ try {
       await new Promise((r) => setTimeout(r, 2500));
     });
     await shoot('done', scheme, async (page) => {
+      // A real image, so the row shows its thumbnail.
+      await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(320, 200);
+        const g = canvas.getContext('2d');
+        const sky = g.createLinearGradient(0, 0, 0, 200);
+        sky.addColorStop(0, '#6aa9ff');
+        sky.addColorStop(1, '#ffd9a0');
+        g.fillStyle = sky;
+        g.fillRect(0, 0, 320, 200);
+        g.fillStyle = '#2f6b3a';
+        g.beginPath();
+        g.moveTo(0, 200);
+        g.lineTo(120, 90);
+        g.lineTo(220, 160);
+        g.lineTo(320, 110);
+        g.lineTo(320, 200);
+        g.fill();
+        const blob = await canvas.convertToBlob({ type: 'image/png' });
+        document.querySelector('deeplake-uploader').addFiles([new File([blob], 'mountains.png', { type: 'image/png' })]);
+      });
       await files(page, [
         { name: 'notes.txt', size: 1_200, type: 'text/plain' },
         { name: 'slides.pdf', size: 480_000, type: 'application/pdf' },
       ]);
-      await page.waitForFunction(() => document.querySelector('deeplake-uploader').values.length === 2);
+      await page.waitForFunction(() => document.querySelector('deeplake-uploader').values.length === 3);
+      await page.waitForFunction(() => !!document.querySelector('deeplake-uploader').shadowRoot.querySelector('.thumb img'));
       await new Promise((r) => setTimeout(r, 300));
     });
   }
