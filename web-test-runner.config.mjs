@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import commonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createEmulator } from './src/emulator/index.ts';
@@ -28,6 +30,21 @@ function emulatorLifecycle() {
     async serverStop() {
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// React ships CommonJS that reads process.env.NODE_ENV: only its packages are converted.
+const cjsPackages = /\/node_modules\/(react|react-dom|scheduler)\//;
+const cjsInclude = ['**/node_modules/react/**', '**/node_modules/react-dom/**', '**/node_modules/scheduler/**'];
+
+/** Replaces `process.env.NODE_ENV` in React's files, as a bundler would (development build). */
+function nodeEnvDevelopment() {
+  return {
+    name: 'node-env-development',
+    transform(context) {
+      if (!cjsPackages.test(context.path) || typeof context.body !== 'string') return undefined;
+      return { body: context.body.replaceAll('process.env.NODE_ENV', '"development"') };
     },
   };
 }
@@ -69,7 +86,14 @@ export default {
   testsFinishTimeout: 10 * 60_000,
   middleware: [emulatorMiddleware],
   reporters: [defaultReporter(), summaryLineReporter()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), emulatorLifecycle()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    nodeEnvDevelopment(),
+    // Served file by file, the plugin cannot see that a required module is CommonJS too:
+    // `preferred` makes require() return its default export (its module.exports).
+    fromRollup(commonjs)({ include: cjsInclude, requireReturnsDefault: 'preferred' }),
+    emulatorLifecycle(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

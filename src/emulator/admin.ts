@@ -1,8 +1,10 @@
 /**
  * /__emulator/ control routes: only with `admin: true`, no auth, JSON in and out.
- * They let browser tests and the demo create workspaces, tokens and faults over HTTP.
+ * They let browser tests and the demo create workspaces, tokens and faults over HTTP,
+ * and echo a posted form back (`POST /__emulator/echo`) for tests of plain HTML forms.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { echoForm } from './echo.js';
 import { parseFault } from './faults.js';
 import { HttpError, readJson, sendEmpty, sendError, sendJson } from './http-util.js';
 import { isStyle } from './styles.js';
@@ -49,6 +51,8 @@ export async function handleAdmin(emu: Emulator, req: IncomingMessage, res: Serv
       if (!workspace) throw new HttpError(400, '?workspace= is required');
       return sendJson(res, 200, { requests: emu.requests(workspace) });
     }
+    case 'POST /__emulator/echo':
+      return echoForm(req, res);
     case 'GET /__emulator/stats':
       return sendJson(res, 200, { memory: process.memoryUsage() });
     default:

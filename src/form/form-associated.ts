@@ -5,11 +5,13 @@
  * holds by overriding the `form*` hooks; after every render the mixin writes the form
  * value (one FormData entry per value under `name`) and the validity.
  */
-import type { LitElement } from 'lit';
+import type { LitElement, PropertyDeclaration } from 'lit';
 
 /** What the field holds right now. */
 export interface FieldState {
   values: readonly string[];
+  /** Whether `required` is met (a value, or files that will be sent on submit). */
+  hasValue: boolean;
   /** Work that would make a submission now send a half-done value (e.g. running uploads). */
   pendingMessage: string;
   /** Anything else that must block submission (e.g. failed uploads still listed). */
@@ -84,12 +86,22 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
     /** As on native controls: a page's own error, shown when the field has none of its own. */
     setCustomValidity(message: string): void {
       this.#customMessage = String(message ?? '');
-      this.requestUpdate();
+      this[syncForm]();
+    }
+
+    /**
+     * Native controls answer at once: `el.required = false; el.checkValidity()` must see
+     * the change, so the properties the form reads sync now, not after the next render.
+     * (Before the first render the element's own state may not exist yet.)
+     */
+    override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+      super.requestUpdate(name, oldValue, options);
+      if (this.hasUpdated && (name === 'required' || name === 'name')) this[syncForm]();
     }
 
     /** The values, and why submission must wait; overridden by the element. */
     [getFormState](): FieldState {
-      return { values: [], pendingMessage: '', errorMessage: '', requiredMessage: '' };
+      return { values: [], hasValue: false, pendingMessage: '', errorMessage: '', requiredMessage: '' };
     }
     /** Where the browser points its validation bubble; overridden by the element. */
     [getFormAnchor](): HTMLElement | undefined {
@@ -110,7 +122,7 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
       const anchor = this[getFormAnchor]();
       const message = state.pendingMessage || state.errorMessage || this.#customMessage;
       if (message) this.#internals.setValidity({ customError: true }, message, anchor);
-      else if (this.required && state.values.length === 0) {
+      else if (this.required && !state.hasValue) {
         this.#internals.setValidity({ valueMissing: true }, state.requiredMessage, anchor);
       } else this.#internals.setValidity({});
     }

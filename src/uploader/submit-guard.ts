@@ -3,6 +3,10 @@
  * stops that submission, uploads them, and submits again (with the same submitter) once
  * every waiting uploader of the form is done. A failure stops there and reports it
  * through the browser's validation bubble: a form never submits a half-uploaded value.
+ *
+ * One listener on window, in the capture phase, serves every uploader: it runs before
+ * any listener of the page or of a framework (React listens at its root), so a held-back
+ * submit reaches none of them, and it starts every waiting uploader of the form at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -19,11 +23,27 @@ export interface SubmitGuardHooks {
   uploadAll(): Promise<boolean>;
 }
 
-/** Uploaders of a form still uploading for a submission: it goes out when none is left. */
-const waiting = new WeakMap<HTMLFormElement, Set<HTMLElement>>();
+const guards = new Set<SubmitGuard>();
+
+function onSubmit(event: SubmitEvent): void {
+  const form = event.target;
+  const waiting = [...guards].filter((g) => g.form === form && g.waiting());
+  if (waiting.length === 0) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  const submitter = event.submitter;
+  void Promise.all(waiting.map((g) => g.upload())).then((results) => {
+    if (!results.every(Boolean) || !(form instanceof HTMLFormElement) || !form.isConnected) return;
+    try {
+      form.requestSubmit(submitter);
+    } catch {
+      form.requestSubmit(); // the submitter left the form meanwhile
+    }
+  });
+}
 
 export class SubmitGuard implements ReactiveController {
-  #form: HTMLFormElement | null = null;
+  form: HTMLFormElement | null = null;
 
   constructor(
     private readonly host: SubmitGuardHost,
@@ -33,32 +53,25 @@ export class SubmitGuard implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#form = this.host.form ?? this.host.closest('form');
-    this.#form?.addEventListener('submit', this.#onSubmit);
+    this.form = this.host.form ?? this.host.closest('form');
+    if (guards.size === 0) window.addEventListener('submit', onSubmit, true);
+    guards.add(this);
   }
 
   hostDisconnected(): void {
-    this.#form?.removeEventListener('submit', this.#onSubmit);
-    if (this.#form) waiting.get(this.#form)?.delete(this.host);
-    this.#form = null;
+    guards.delete(this);
+    if (guards.size === 0) window.removeEventListener('submit', onSubmit, true);
+    this.form = null;
   }
 
-  readonly #onSubmit = (event: SubmitEvent) => {
-    const form = this.#form;
-    if (!form || !this.host.uploadOnSubmit || !this.hooks.hasWaiting()) return;
-    event.preventDefault();
-    const pending = waiting.get(form) ?? new Set<HTMLElement>();
-    waiting.set(form, pending.add(this.host));
-    const submitter = event.submitter;
-    void this.hooks.uploadAll().then((ok) => {
-      pending.delete(this.host);
-      if (!ok) return void this.host.reportValidity();
-      if (pending.size > 0 || !this.host.isConnected) return; // the last uploader to finish submits
-      try {
-        form.requestSubmit(submitter);
-      } catch {
-        form.requestSubmit(); // the submitter left the form meanwhile
-      }
-    });
-  };
+  waiting(): boolean {
+    return this.host.uploadOnSubmit && this.hooks.hasWaiting();
+  }
+
+  /** Uploads the waiting files; a failure is shown in the browser's bubble. */
+  async upload(): Promise<boolean> {
+    const ok = await this.hooks.uploadAll();
+    if (!ok) this.host.reportValidity();
+    return ok;
+  }
 }

@@ -4,7 +4,7 @@
  * and re-dispatches the queue's events as `deeplake-*` events. No upload logic lives here.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { getFormAnchor, getFormState, type FieldState } from '../form/form-associated.js';
+import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isFileId } from '../client/index.js';
 import { resolveClient } from '../config.js';
@@ -201,8 +201,10 @@ export class DeepLakeUploader extends UploaderProperties {
     const items = this.#queue.items;
     // Files chosen but not sent would silently be left out of a submission.
     const waiting = !this.uploadOnSubmit && items.some((i) => i.status === 'queued');
+    const values = this.values;
     return {
-      values: this.values,
+      values,
+      hasValue: values.length > 0 || (this.uploadOnSubmit && items.some((i) => i.status === 'queued')),
       pendingMessage: this.#queue.busy ? s.validityUploading : waiting ? s.validityWaiting : '',
       errorMessage: items.some((i) => i.status === 'error') ? s.validityFailed : '',
       requiredMessage: s.validityRequired,
@@ -217,14 +219,16 @@ export class DeepLakeUploader extends UploaderProperties {
   formResetCallback(): void {
     this.#lastValues = '';
     this.reset();
+    this[syncForm](); // the form reads the field right after reset(), before any render
   }
 
   /**
    * Back/forward (or autofill) hands back the UUIDs the field held: they come back as
    * done rows at once, so the value is whole, and get their names and sizes from `info`.
    */
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state !== 'string') return;
+  formStateRestoreCallback(state: string | File | FormData | null, mode: 'restore' | 'autocomplete'): void {
+    // Autofill has no business putting stored files into a field: only real restores count.
+    if (mode !== 'restore' || typeof state !== 'string') return;
     const fileIds = state.split(/\s+/).filter(isFileId);
     const restored = this.#queue.restore(fileIds);
     this.#lastValues = this.values.join(' '); // a restore is not a user's change

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Running, start } from './helpers.js';
+import { multipart, type Running, start } from './helpers.js';
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -52,6 +52,29 @@ describe('emulator admin routes', () => {
     assert.ok(!JSON.stringify(log).includes(run.token));
   });
 
+  it('echoes a posted form, urlencoded or multipart, as text/plain JSON', async () => {
+    const echo = `${run.url}/__emulator/echo`;
+    const encoded = await fetch(echo, { method: 'POST', body: new URLSearchParams([['a', '1'], ['a', '2'], ['b', 'é & =']]) });
+    assert.equal(encoded.status, 200);
+    assert.match(encoded.headers.get('content-type') ?? '', /^text\/plain/);
+    assert.deepEqual(await encoded.json(), { fields: { a: ['1', '2'], b: ['é & ='] }, files: {} });
+
+    const { body, contentType } = multipart([
+      { name: 'ids', data: 'u1' },
+      { name: 'ids', data: 'u2' },
+      // A browser writes quotes in a file name as %22.
+      { name: 'doc', data: 'bytes', filename: 'a %22b%22.txt', type: 'text/plain' },
+    ]);
+    const parts = await fetch(echo, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    assert.equal(parts.status, 200);
+    assert.deepEqual(await parts.json(), { fields: { ids: ['u1', 'u2'] }, files: { doc: ['a "b".txt'] } });
+
+    const empty = await fetch(echo, { method: 'POST', body: new URLSearchParams() });
+    assert.deepEqual(await empty.json(), { fields: {}, files: {} });
+    assert.equal((await fetch(echo, json({ a: 1 }))).status, 415);
+    assert.equal((await fetch(echo)).status, 404, 'POST only');
+  });
+
   it('reports memory stats', async () => {
     const stats = (await (await fetch(`${run.url}/__emulator/stats`)).json()) as { memory: { rss: number; heapUsed: number } };
     assert.ok(stats.memory.rss > 0 && stats.memory.heapUsed > 0);
@@ -62,6 +85,7 @@ describe('emulator admin routes', () => {
     try {
       assert.equal((await fetch(`${plain.url}/__emulator/workspaces`, json({}))).status, 404);
       assert.equal((await fetch(`${plain.url}/__emulator/stats`)).status, 404);
+      assert.equal((await fetch(`${plain.url}/__emulator/echo`, { method: 'POST', body: new URLSearchParams({ a: '1' }) })).status, 404);
     } finally {
       await plain.stop();
     }
