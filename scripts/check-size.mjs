@@ -7,10 +7,14 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { minifyLiterals } from './minify-literals.mjs';
 
+// Each number is what was measured plus a little room, with the reason in
+// docs/ARCHITECTURE.md ("Build and size"): raise one only with its number and reason.
 const BUDGETS = [
   { name: 'client', entry: 'src/client/index.ts', gzipBytes: 4 * 1024 },
-  // Both elements, the client and Lit: what a one-script-tag page downloads up front.
-  { name: 'elements', entry: 'src/index.ts', gzipBytes: 18.75 * 1024 },
+  // <deeplake-uploader> with its form field, the upload queue, the client and Lit.
+  { name: 'uploader', entry: 'src/uploader/deeplake-uploader.ts', gzipBytes: 20 * 1024 },
+  // Everything `deeplake-elements` registers: what a one-script-tag page downloads up front.
+  { name: 'elements', entry: 'src/index.ts', gzipBytes: 20 * 1024 },
 ];
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;
