@@ -11,10 +11,23 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { FileStore as TusFileStore } from '@tus/file-store';
+import { Server as TusServer } from '@tus/server';
 import { createEmulator } from './src/emulator/index.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'deeplake-wtr-'));
 const emulator = createEmulator({ dataDir, admin: true });
+
+// A bare @tus/server that is not the emulator (no auth, names no Deep Lake file), for the
+// tus client's interoperability tests at /plain-tus/.
+const plainTusDir = mkdtempSync(join(tmpdir(), 'deeplake-wtr-plain-tus-'));
+const plainTus = new TusServer({ path: '/plain-tus', datastore: new TusFileStore({ directory: plainTusDir }) });
+
+async function plainTusMiddleware(ctx, next) {
+  if (ctx.path !== '/plain-tus' && !ctx.path.startsWith('/plain-tus/')) return next();
+  ctx.respond = false;
+  await plainTus.handle(ctx.req, ctx.res);
+}
 
 /** Hands /workspaces/ and /__emulator/ requests to the emulator, the rest to the test server. */
 async function emulatorMiddleware(ctx, next) {
@@ -30,13 +43,16 @@ function emulatorLifecycle() {
     async serverStop() {
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(plainTusDir, { recursive: true, force: true });
     },
   };
 }
 
 // React ships CommonJS that reads process.env.NODE_ENV: only its packages are converted.
 const cjsPackages = /\/node_modules\/(react|react-dom|scheduler)\//;
-const cjsInclude = ['**/node_modules/react/**', '**/node_modules/react-dom/**', '**/node_modules/scheduler/**'];
+// tus-js-client's browser build imports url-parse, which is CommonJS with two CommonJS dependencies.
+const tusCjs = ['url-parse', 'requires-port', 'querystringify'];
+const cjsInclude = ['react', 'react-dom', 'scheduler', ...tusCjs].map((name) => `**/node_modules/${name}/**`);
 
 /** Replaces `process.env.NODE_ENV` in React's files, as a bundler would (development build). */
 function nodeEnvDevelopment() {
@@ -84,7 +100,7 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 10 * 60_000,
-  middleware: [emulatorMiddleware],
+  middleware: [emulatorMiddleware, plainTusMiddleware],
   reporters: [defaultReporter(), summaryLineReporter()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),

@@ -6,7 +6,9 @@
 import { TokenCache, type TokenProvider } from './auth.js';
 import { DeepLakeError, errorFromResponse } from './errors.js';
 import { abortable, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import type { TusContext } from './transport-tus.js';
 import { sendMultipart, type UploadProgress } from './transport-xhr.js';
+import type { TusOptions, UnfinishedUpload } from './tus-options.js';
 import { parseFileInfo, parseFileList, parseQueryResult, type FileInfo, type QueryResult } from './wire.js';
 
 export const DEFAULT_API_URL = 'https://api.deeplake.ai';
@@ -34,6 +36,17 @@ export interface UploadOptions extends RequestOptions {
   onProgress?: (progress: UploadProgress) => void;
   /** Name to store; default the File's own name, or "blob". */
   filename?: string;
+  /**
+   * 'xhr' (default): one multipart POST. 'tus': resumable, through tus-js-client, which is
+   * loaded on first use. With tus, aborting `signal` terminates the upload on the server,
+   * unless its reason is 'pause' (`controller.abort('pause')`): then the next upload of the
+   * same file continues where the server stopped.
+   */
+  transport?: 'xhr' | 'tus';
+  /** Endpoint, chunk size, URL storage, … of the tus transport. */
+  tus?: TusOptions;
+  /** tus: the upload continues from `loaded` bytes the server already has (a resume, or a retry). */
+  onResume?: (progress: UploadProgress) => void;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,12 +87,23 @@ export class DeepLakeClient {
 
   /** Uploads one file as multipart form-data; resolves with its stored metadata (its UUID in `id`). */
   async upload(file: Blob, options: UploadOptions = {}): Promise<FileInfo> {
+    if (options.transport === 'tus') return (await this.#tus()).uploadTus(this.#tusContext(), file, options);
     const filename = options.filename ?? ((file as File).name || 'blob');
     const res = this.#request(
       (headers) => sendMultipart(this.url('/files'), file, filename, { headers, onProgress: options.onProgress, signal: options.signal }),
       options,
     );
     return this.#parse(res, parseFileInfo, 'an upload answer without an `id`');
+  }
+
+  /** tus uploads cut off by a reload or a crash, remembered for the endpoint: re-select their files to resume. */
+  async unfinishedUploads(tus: TusOptions = {}): Promise<UnfinishedUpload[]> {
+    return (await this.#tus()).listUnfinished(this.#tusContext(), tus);
+  }
+
+  /** Terminates remembered tus uploads on the server and forgets them: one entry, or every one of a file. */
+  async discardUpload(target: UnfinishedUpload | Blob, tus: TusOptions = {}): Promise<void> {
+    return (await this.#tus()).discard(this.#tusContext(), target, tus);
   }
 
   async info(id: string, options: RequestOptions = {}): Promise<FileInfo> {
@@ -105,6 +129,13 @@ export class DeepLakeClient {
     const body = JSON.stringify({ query: sql, params });
     const res = this.#fetch(this.url('/tables/query'), options, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     return this.#parse(res, parseQueryResult, 'a query answer without columns and rows');
+  }
+
+  // A separate chunk: pages that never ask for tus never download tus-js-client.
+  #tus = () => import('./transport-tus.js');
+
+  #tusContext(): TusContext {
+    return { endpoint: this.url('/files/tus'), auth: this.#auth, headers: this.#headers, retry: this.#retry, info: (id, o) => this.info(id, o) };
   }
 
   #fileUrl(id: string, suffix = ''): string {

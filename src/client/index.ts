@@ -6,5 +6,6 @@ export { DeepLakeError } from './errors.js';
 export type { DeepLakeErrorCode } from './errors.js';
 export type { RetryPolicy } from './retry.js';
 export type { UploadProgress } from './transport-xhr.js';
+export type { TusFinishedUpload, TusOptions, UnfinishedUpload } from './tus-options.js';
 export type { FileInfo, QueryResult } from './wire.js';
 export { parseFileInfo, parseFileList, parseQueryResult } from './wire.js';

@@ -13,6 +13,7 @@ import { FaultBook } from './faults.js';
 import { HttpError, sendError } from './http-util.js';
 import { QueryEngine, queryDir } from './query.js';
 import { FileStore } from './store.js';
+import { TusRoutes } from './tus.js';
 import type { Emulator, EmulatorOptions, Fault, RequestLogEntry, ResponseStyle } from './types.js';
 import { handleWorkspace, type WorkspaceDeps } from './workspace-routes.js';
 
@@ -48,18 +49,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     for (const token of list) tokens.add(workspace, token);
   }
 
+  const maxFileSize = options.maxFileSize ?? Infinity;
   const deps: WorkspaceDeps = {
     tokens,
     faults,
     store,
     query,
+    tus: new TusRoutes(dataDir, store, maxFileSize),
     admin,
-    maxFileSize: options.maxFileSize ?? Infinity,
+    maxFileSize,
     styleOf: (ws) => styles.get(ws) ?? 'snake',
   };
 
   function log(req: IncomingMessage, res: ServerResponse, pathname: string): RequestLogEntry {
     const entry: RequestLogEntry = { method: req.method ?? 'GET', path: pathname, status: 0, authorized: false };
+    // tus requests say where their bytes start: tests read it to tell a resume from a restart.
+    const uploadOffset = Number(req.headers['upload-offset'] ?? NaN);
+    if (Number.isInteger(uploadOffset)) entry.uploadOffset = uploadOffset;
     const m = /^\/workspaces\/([^/]+)/.exec(pathname);
     let workspace: string | undefined;
     try {

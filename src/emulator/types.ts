@@ -51,6 +51,8 @@ export interface RequestLogEntry {
   /** 0 when the connection was dropped before an answer. */
   status: number;
   authorized: boolean;
+  /** The `Upload-Offset` a tus request (PATCH) sent, when it sent one. */
+  uploadOffset?: number;
 }
 
 export interface Emulator {

@@ -1,5 +1,5 @@
 /**
- * One request under /workspaces/{ws}: auth, faults, then the Files API or tables/query.
+ * One request under /workspaces/{ws}: auth, faults, then the Files API (multipart or tus) or tables/query.
  * The order is the contract: CORS preflight (handled by the caller) before auth; faults
  * after auth, except `expireToken`, which acts first so the auth check then fails.
  */
@@ -11,6 +11,7 @@ import { handleFiles } from './files-routes.js';
 import { drain, dropConnection, HttpError, sendError, sleep } from './http-util.js';
 import { handleQuery, type QueryEngine } from './query.js';
 import type { FileStore } from './store.js';
+import { isTusPath, type TusRoutes } from './tus.js';
 import type { Fault, RequestLogEntry, ResponseStyle } from './types.js';
 
 export interface WorkspaceDeps {
@@ -18,6 +19,7 @@ export interface WorkspaceDeps {
   faults: FaultBook;
   store: FileStore;
   query: QueryEngine;
+  tus: TusRoutes;
   admin: boolean;
   maxFileSize: number;
   styleOf(workspace: string): ResponseStyle;
@@ -94,6 +96,8 @@ export async function handleWorkspace(
     maxFileSize: deps.maxFileSize,
   };
   if (fault) ctx.fault = fault;
+  // Before /files/{id}: "tus" is not a file id.
+  if (isTusPath(path)) return deps.tus.handle(ctx);
   if (path === '/files' || path.startsWith('/files/')) return handleFiles(ctx);
   if (path === '/tables/query') return handleQuery(ctx, deps.query);
   return sendError(res, 404, 'Not found');

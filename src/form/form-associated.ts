@@ -62,24 +62,31 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
     readonly #internals: ElementInternals = this.attachInternals();
     #customMessage = '';
 
+    /** The `<form>` it belongs to (ancestor, or `form="id"`), or null. */
     get form(): HTMLFormElement | null {
       return this.#internals.form;
     }
+    /** The `<label>`s that name it. */
     get labels(): NodeList {
       return this.#internals.labels;
     }
+    /** As on native controls: `valueMissing` with `required`, `customError` while uploads are unfinished. */
     get validity(): ValidityState {
       return this.#internals.validity;
     }
+    /** The message the browser shows for the current validity. */
     get validationMessage(): string {
       return this.#internals.validationMessage;
     }
+    /** False when disabled (then it is also left out of the form data). */
     get willValidate(): boolean {
       return this.#internals.willValidate;
     }
+    /** Valid? If not, fires `invalid` (as native controls). */
     checkValidity(): boolean {
       return this.#internals.checkValidity();
     }
+    /** `checkValidity()`, and the browser shows the message on the field. */
     reportValidity(): boolean {
       return this.#internals.reportValidity();
     }

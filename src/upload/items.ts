@@ -3,7 +3,7 @@
  * freezes a new record and drops the cached array, so both the `items` array and each
  * changed record get a new identity while unchanged records keep theirs.
  */
-import type { FileInfo } from '../client/index.js';
+import type { FileInfo, UnfinishedUpload } from '../client/index.js';
 import type { UploadItem, UploadSource } from './types.js';
 
 // A page-wide counter: ids stay unique across queues (usable in DOM ids), and unlike
@@ -31,6 +31,12 @@ export function newItem(source: UploadSource): UploadItem {
     bytesPerSecond: 0,
     secondsLeft: undefined,
   });
+}
+
+/** A tus upload a reload cut off, known by name and size only: an 'interrupted' record. */
+export function interruptedItem(entry: UnfinishedUpload): UploadItem {
+  const item = newItem(new File([], entry.name, { type: entry.type }));
+  return Object.freeze({ ...item, status: 'interrupted' as const, total: Math.max(entry.size, 0) });
 }
 
 /** A stored file known only by its UUID (a form restored on back/forward): a 'done' record. */

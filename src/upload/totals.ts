@@ -17,7 +17,7 @@ export function computeTotals(items: readonly UploadItem[], started: (item: Uplo
   let remaining = 0; // bytes still to send for items that are running or will run on their own
   for (const item of items) {
     if (item.status === 'error') failed++;
-    if (item.status === 'error' || item.status === 'canceled') continue;
+    if (item.status === 'error' || item.status === 'canceled' || item.status === 'interrupted') continue;
     kept++;
     total += item.total;
     if (item.status === 'done') {

@@ -3,9 +3,10 @@
  * queue's options and its totals. No DOM and no Lit here, so the queue also runs in a
  * worker or in Node.
  */
-import type { DeepLakeClient, DeepLakeError, FileInfo } from '../client/index.js';
+import type { DeepLakeClient, DeepLakeError, FileInfo, TusOptions } from '../client/index.js';
 
-export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'done' | 'error' | 'canceled';
+/** 'interrupted': a tus upload a reload cut off; choosing its file again resumes it. */
+export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'done' | 'error' | 'canceled' | 'interrupted';
 
 /**
  * One file in the queue. Records are frozen and replaced on every change, so a view
@@ -36,6 +37,8 @@ export interface UploadItem {
   readonly bytesPerSecond: number;
   /** Estimated seconds until the last byte leaves; undefined when unknown (and while processing). */
   readonly secondsLeft: number | undefined;
+  /** tus: the fraction (0..1) the server already had when this upload continued; undefined for a fresh start. */
+  readonly resumedFrom?: number | undefined;
 }
 
 /** What `add()` accepts: a File, or a File with the path it had in a dropped folder. */
@@ -50,6 +53,8 @@ export interface UploadQueueOptions {
   retries?: number;
   /** Default true; false = manual: items wait in 'queued' until `start()`. */
   autoStart?: boolean;
+  /** Upload over tus (resumable) with these options; default undefined: multipart over XHR. */
+  tus?: TusOptions | undefined;
 }
 
 /**

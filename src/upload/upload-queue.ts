@@ -9,13 +9,14 @@
  * @fires error - `{ item, error }` when an item failed for good, after the client's retries
  * @fires complete - `{ items }` when nothing started is left and something finished since the last one
  */
-import { DeepLakeError, type DeepLakeClient, type FileInfo } from '../client/index.js';
+import { DeepLakeError, type DeepLakeClient, type FileInfo, type TusOptions } from '../client/index.js';
 import type { UploadQueueEventMap } from './events.js';
 import { describedItem, IDLE, ItemList, newItem, storedItem, type ItemPatch } from './items.js';
 import { Notifier } from './notifier.js';
 import { send } from './send.js';
 import { computeTotals } from './totals.js';
 import type { UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
+import { UnfinishedRows } from './unfinished.js';
 
 type Listener<K extends keyof UploadQueueEventMap> = (this: UploadQueue, event: UploadQueueEventMap[K]) => unknown;
 
@@ -49,6 +50,9 @@ export class UploadQueue extends EventTarget {
   #autoStart: boolean;
   /** Passed to the client per upload as `retry: { retries }`. */
   retries: number;
+  /** Upload over tus (resumable) with these options; undefined = multipart. Read as each upload starts. */
+  tus: TusOptions | undefined;
+  readonly #unfinished: UnfinishedRows;
 
   constructor(options: UploadQueueOptions) {
     super();
@@ -58,6 +62,8 @@ export class UploadQueue extends EventTarget {
     this.#concurrency = count(options.concurrency, 3, 1, 'concurrency');
     this.retries = count(options.retries, 3, 0, 'retries');
     this.#autoStart = options.autoStart ?? true;
+    this.tus = options.tus;
+    this.#unfinished = new UnfinishedRows(this.#list, this.#getClient);
   }
 
   /** At most this many uploads in flight; raising it starts waiting items at once. */
@@ -101,6 +107,7 @@ export class UploadQueue extends EventTarget {
     for (const item of added) {
       this.#list.add(item);
       if (this.#autoStart) this.#started.add(item.id);
+      this.#unfinished.claim(item);
     }
     if (added.length) this.#notifier.changed();
     this.#pump();
@@ -114,6 +121,13 @@ export class UploadQueue extends EventTarget {
   restore(fileIds: Iterable<string>): UploadItem[] {
     const added = Array.from(fileIds, storedItem);
     for (const item of added) this.#list.add(item);
+    if (added.length) this.#notifier.changed();
+    return added;
+  }
+
+  /** tus: adds uploads a reload or a crash cut off as 'interrupted' rows (see unfinished.ts). */
+  async listUnfinished(): Promise<UploadItem[]> {
+    const added = this.tus ? await this.#unfinished.load(this.tus) : [];
     if (added.length) this.#notifier.changed();
     return added;
   }
@@ -147,9 +161,9 @@ export class UploadQueue extends EventTarget {
     this.#pump();
   }
 
-  /** queued/uploading -> 'paused'. The XHR transport cannot resume: the bytes are sent again. */
+  /** queued/uploading -> 'paused'. tus keeps the server's bytes; XHR cannot resume: the bytes are sent again. */
   pause(id?: string): void {
-    for (const item of this.#select(id, ['queued', 'uploading'])) this.#stop(item.id, 'paused', { loaded: 0 });
+    for (const item of this.#select(id, ['queued', 'uploading'])) this.#stop(item.id, 'paused', this.tus ? {} : { loaded: 0 }, 'pause');
     this.#pump();
   }
 
@@ -159,8 +173,10 @@ export class UploadQueue extends EventTarget {
     this.#pump();
   }
 
-  /** Drops the item, aborting its request if one runs. The stored file, if any, stays stored. */
+  /** Drops the item, aborting its request if one runs (tus: its partial upload is discarded). The stored file, if any, stays stored. */
   remove(id: string): void {
+    const item = this.get(id);
+    if (item) this.#unfinished.discard(item, this.tus);
     this.#abort(id);
     this.#started.delete(id);
     if (this.#list.delete(id)) this.#notifier.changed();
@@ -169,6 +185,7 @@ export class UploadQueue extends EventTarget {
 
   /** Aborts everything and clears the list. */
   reset(): void {
+    for (const item of this.items) this.#unfinished.discard(item, this.tus);
     for (const id of [...this.#current.keys()]) this.#abort(id);
     this.#started.clear();
     this.#list.clear();
@@ -189,15 +206,16 @@ export class UploadQueue extends EventTarget {
     return item;
   }
 
-  #abort(id: string): void {
+  /** `reason` 'pause' keeps a tus upload on the server; any other ends it there. */
+  #abort(id: string, reason: unknown = new DeepLakeError('aborted', 'The upload was stopped')): void {
     const run = this.#current.get(id);
     this.#current.delete(id);
     // The request stays in #inflight until its promise settles: the cap counts it until then.
-    run?.abort(new DeepLakeError('aborted', 'The upload was stopped'));
+    run?.abort(reason);
   }
 
-  #stop(id: string, status: 'canceled' | 'paused', patch: ItemPatch = {}): void {
-    this.#abort(id);
+  #stop(id: string, status: 'canceled' | 'paused', patch: ItemPatch = {}, reason?: string): void {
+    this.#abort(id, reason);
     this.#patch(id, { ...IDLE, ...patch, status });
   }
 
@@ -217,10 +235,12 @@ export class UploadQueue extends EventTarget {
     this.#inflight.add(run);
     this.#current.set(id, run);
     const live = () => this.#current.get(id) === run;
-    this.#patch(id, { ...IDLE, status: 'uploading', phase: 'sending', loaded: 0, error: undefined });
+    // tus continues where the server stopped: the bar stays until the server's offset is known.
+    this.#patch(id, { ...IDLE, status: 'uploading', phase: 'sending', loaded: this.tus ? item.loaded : 0, resumedFrom: undefined, error: undefined });
     try {
       const info = await send(this.#getClient, item, {
         retries: this.retries,
+        tus: this.tus,
         signal: run.signal,
         update: (patch, progress) => {
           if (live()) this.#patch(id, patch, progress);

@@ -33,26 +33,39 @@ export class UploaderProperties extends FormAssociated(LitElement) {
     deleteOnRemove: { type: Boolean, attribute: 'delete-on-remove' },
   };
 
+  /** Deep Lake workspace; else the one given to `configure()`. */
   workspace = '';
+  /** API base URL; else `configure()`'s, else https://api.deeplake.ai. */
   apiUrl = '';
+  /** Form field name: one entry per uploaded file, its UUID as the value. */
   override name = '';
+  /** Allow more than one file. */
   multiple = false;
+  /** Accepted types, as `<input type=file accept>`: MIME types, wildcards (`image/*`), extensions (`.pdf`). */
   accept = '';
   /** Bytes; 0 = no limit. */
   maxFileSize = 0;
   /** 0 = no limit. */
   maxFiles = 0;
+  /** Uploads running at once. */
   concurrency = 3;
+  /** Retries of a failed upload (429, 5xx, network) before it shows as failed. */
   retries = 3;
   /** Files wait until `upload()` instead of starting when added. */
   manual = false;
-  /** `xhr` (default) or `tus` (resumable; not available yet: uploads use xhr). */
+  /** `xhr` (default): one multipart POST per file; `tus`: resumable (tus-js-client, loaded on first use). */
   transport: 'xhr' | 'tus' = 'xhr';
+  /** The tus creation endpoint; default `{api-url}/workspaces/{workspace}/files/tus`. */
   tusEndpoint = '';
+  /** Bytes per tus PATCH; 0 = the rest of the file in one request. */
   chunkSize = 0;
+  /** The form does not submit without an uploaded file. */
   override required = false;
+  /** No picking, dropping or pasting; left out of the form's data. */
   disabled = false;
+  /** `({ forceRefresh, workspace }) => token`: the page's own auth, called when a token is needed. */
   tokenProvider: TokenProvider | undefined;
+  /** A configured `DeepLakeClient`; wins over `workspace`, `api-url` and `tokenProvider`. */
   client: DeepLakeClient | undefined;
   /** Overrides any of the default strings (or pass a whole locale module's `strings`). */
   strings: Partial<UploaderStrings> = {};

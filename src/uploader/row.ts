@@ -41,6 +41,8 @@ const ACTIONS: Record<UploadItem['status'], ItemAction[]> = {
   done: ['remove'],
   error: ['retry', 'remove'],
   canceled: ['retry', 'remove'],
+  // Removing discards the upload on the server; choosing the file again resumes it.
+  interrupted: ['remove'],
 };
 
 /** 'rate_limited' → 'RateLimited', as a type too: a code or status without its string does not compile. */
@@ -62,7 +64,9 @@ function statusText(item: UploadItem, ctx: RowContext): string {
     case 'uploading': {
       if (item.retrying > 0) return fill(s.statusRetrying, { retry: item.retrying, retries: ctx.retries });
       if (item.phase === 'processing') return s.statusProcessing;
-      const sending = `${s.statusSending} ${percentOf(item)}%`;
+      // tus: "Resuming from 62% · Uploading 70%" for an upload that continued.
+      const from = item.resumedFrom === undefined ? '' : `${fill(s.statusResuming, { percent: Math.floor(item.resumedFrom * 100) })} · `;
+      const sending = `${from}${s.statusSending} ${percentOf(item)}%`;
       if (!item.bytesPerSecond || item.secondsLeft === undefined) return sending;
       const rate = fill(s.speedAndTime, {
         speed: formatSpeed(item.bytesPerSecond, locale),

@@ -13,8 +13,8 @@ export interface SummaryContext {
 export function summaryRow(items: readonly UploadItem[], totals: UploadTotals, ctx: SummaryContext): TemplateResult {
   const s = ctx.strings;
   const percent = Math.floor(totals.fraction * 100);
-  // Failed and canceled files are left out, as the bar leaves them out.
-  const kept = items.filter((i) => i.status !== 'error' && i.status !== 'canceled').length;
+  // Failed, canceled and interrupted files are left out, as the bar leaves them out.
+  const kept = items.filter((i) => i.status !== 'error' && i.status !== 'canceled' && i.status !== 'interrupted').length;
   const waiting = ctx.manual && items.some((i) => i.status === 'queued');
   return html`<div class="summary" part="summary">
     <div

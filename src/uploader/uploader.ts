@@ -30,7 +30,12 @@ const MAX_REJECTION_ROWS = 20;
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
 type Refusal = DeepLakeUploaderEventDetail['deeplake-reject'];
 
+// The manifest (custom-elements.json) and the README's API reference are generated from
+// this comment: one tag per line.
 /**
+ * Pick, drop or paste files; they are validated, uploaded with progress, and the stored
+ * files' UUIDs become the element's form value.
+ *
  * @fires deeplake-add - Cancelable. Files passed validation: `{ items, veto(file, message?) }`.
  * @fires deeplake-reject - A file was refused: `{ file, reason, message }`.
  * @fires deeplake-progress - Bytes moved: `{ item, totals }`.
@@ -39,15 +44,37 @@ type Refusal = DeepLakeUploaderEventDetail['deeplake-reject'];
  * @fires deeplake-complete - Nothing left to upload: `{ items }`.
  * @fires change - The set of uploaded UUIDs (`values`) changed.
  * @slot - Extra content inside the drop zone (help text, limits).
- * @csspart dropzone - The drop area. @csspart hint - Its text. @csspart browse-button - Opens the picker.
- * @csspart summary - Total progress row. @csspart total-progress - Its bar. @csspart upload-button - Starts manual uploads.
- * @csspart list - The file list. @csspart item - One row (also `item-<status>`). @csspart thumbnail - Image preview or icon.
- * @csspart name - File name. @csspart meta - Size and status. @csspart progress - Per-file bar. @csspart progress-fill - Its fill.
- * @csspart action - Row buttons (also `cancel-button`, `pause-button`, `resume-button`, `retry-button`, `remove-button`).
- * @cssprop --deeplake-accent - Accent (links, bars, focus). @cssprop --deeplake-on-accent - Text on the accent.
- * @cssprop --deeplake-background @cssprop --deeplake-surface @cssprop --deeplake-color @cssprop --deeplake-muted-color
- * @cssprop --deeplake-border-color @cssprop --deeplake-danger-color @cssprop --deeplake-success-color
- * @cssprop --deeplake-radius @cssprop --deeplake-spacing @cssprop --deeplake-font-family @cssprop --deeplake-font-size
+ * @csspart dropzone - The drop area.
+ * @csspart hint - The drop area's text.
+ * @csspart browse-button - Opens the file picker.
+ * @csspart icon - Every icon (an `<svg>`).
+ * @csspart summary - The total progress row.
+ * @csspart total-progress - The total progress bar.
+ * @csspart total-progress-fill - The total bar's fill.
+ * @csspart total-text - "2 of 5 uploaded".
+ * @csspart upload-button - Starts the waiting files in `manual` mode.
+ * @csspart list - The file list.
+ * @csspart item - One row; also `item-<status>` (`item-uploading`, `item-error`, `item-rejected`, …).
+ * @csspart thumbnail - Image preview or file icon.
+ * @csspart name - File name.
+ * @csspart meta - Size, status, speed or the reason for a failure.
+ * @csspart progress - Per-file progress bar.
+ * @csspart progress-fill - The per-file bar's fill.
+ * @csspart actions - The row's buttons.
+ * @csspart action - One row button; also `cancel-button`, `pause-button`, `resume-button`, `retry-button`, `remove-button`.
+ * @cssprop --deeplake-accent - Accent: links, bars, focus ring.
+ * @cssprop --deeplake-on-accent - Text on the accent.
+ * @cssprop --deeplake-background - Background of the element.
+ * @cssprop --deeplake-surface - Background of the drop zone and rows.
+ * @cssprop --deeplake-color - Text.
+ * @cssprop --deeplake-muted-color - Secondary text (sizes, status).
+ * @cssprop --deeplake-border-color - Borders.
+ * @cssprop --deeplake-danger-color - Failures and refusals.
+ * @cssprop --deeplake-success-color - Done rows.
+ * @cssprop --deeplake-radius - Corner radius.
+ * @cssprop --deeplake-spacing - Base gap between parts.
+ * @cssprop --deeplake-font-family - Font (inherited by default).
+ * @cssprop --deeplake-font-size - Font size (inherited by default).
  */
 export class DeepLakeUploader extends UploaderProperties {
   static override styles = uploaderStyles;
@@ -109,6 +136,12 @@ export class DeepLakeUploader extends UploaderProperties {
     if (changed.has('concurrency')) this.#queue.concurrency = positive(this.concurrency, 3);
     if (changed.has('retries')) this.#queue.retries = Number.isInteger(this.retries) && this.retries >= 0 ? this.retries : 3;
     if (changed.has('manual')) this.#queue.autoStart = !this.manual;
+    if (['transport', 'tusEndpoint', 'chunkSize', 'client', 'tokenProvider', 'workspace', 'apiUrl'].some((k) => changed.has(k as keyof DeepLakeUploader))) {
+      const tus = this.transport === 'tus';
+      this.#queue.tus = tus ? { endpoint: this.tusEndpoint || undefined, chunkSize: this.chunkSize > 0 ? this.chunkSize : undefined } : undefined;
+      // Uploads a reload cut off become "re-select to resume" rows (once a client can be resolved).
+      if (tus) Promise.resolve().then(() => this.#queue.listUnfinished()).catch(() => undefined);
+    }
     if (this.#disabled) this.dragover = false;
   }
 
@@ -134,7 +167,7 @@ export class DeepLakeUploader extends UploaderProperties {
       f instanceof File ? { file: f, relativePath: f.name } : f,
     );
     // Without `multiple`, files past the first are refused as `too-many` (and said so).
-    const held = this.multiple ? this.#queue.items.filter((i) => i.status !== 'error' && i.status !== 'canceled').length : 0;
+    const held = this.multiple ? this.#queue.items.filter((i) => !['error', 'canceled', 'interrupted'].includes(i.status)).length : 0;
     const rules = { accept: this.accept, maxFileSize: this.maxFileSize, maxFiles: this.multiple ? this.maxFiles : 1 };
     const verdict = validateFiles(
       pending.map((p) => p.file),
@@ -155,7 +188,8 @@ export class DeepLakeUploader extends UploaderProperties {
     this.#refuse(refused);
     if (!accepted.length) return [];
     // A single-file field works like <input type=file>: a new choice replaces the old one.
-    if (!this.multiple) for (const item of this.#queue.items) this.#queue.remove(item.id);
+    // Not 'interrupted' rows: removing one discards its upload, which the same file chosen again resumes.
+    if (!this.multiple) for (const item of this.#queue.items) if (item.status !== 'interrupted') this.#queue.remove(item.id);
     const added = this.#queue.add(accepted);
     this.#announcer.announce(
       added.length === 1 ? fill(s.announceAddedOne, { name: added[0]!.relativePath }) : fill(s.announceAdded, { count: added.length }),
@@ -167,15 +201,19 @@ export class DeepLakeUploader extends UploaderProperties {
   upload(): void {
     this.#queue.start();
   }
+  /** Cancels the upload `id` (queued, running or paused); without an id, all of them. */
   cancel(id?: string): void {
     this.#queue.cancel(id);
   }
+  /** Uploads the failed or canceled file `id` again; without an id, all of them. */
   retry(id?: string): void {
     this.#queue.retry(id);
   }
+  /** Pauses `id` (or all): `tus` keeps the sent bytes, `xhr` sends the file again on resume. */
   pause(id?: string): void {
     this.#queue.pause(id);
   }
+  /** Resumes the paused `id` (or all). */
   resume(id?: string): void {
     this.#queue.resume(id);
   }

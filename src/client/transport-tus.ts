@@ -1,0 +1,157 @@
+/**
+ * Resumable uploads over tus with tus-js-client. The client imports this module only when
+ * an upload asks for `transport: 'tus'`, so pages that never do never download it.
+ *
+ * - Auth: every request takes a token from the client's TokenCache; a 401 is answered by
+ *   one forced refresh and a second send of that request (tus-stack.ts).
+ * - Retries: 5xx, 408, 429, 409/423 (offset conflict, locked) and network errors wait
+ *   through the client's backoff and continue from the server's offset (a HEAD first).
+ * - Abort: terminates the upload on the server (DELETE), unless the signal's reason is
+ *   'pause': then the upload stays, remembered in the URL storage, and the next upload of
+ *   the same file continues from the server's offset.
+ * - The stored file: the final answer's `X-Deeplake-File-Id`, then `info()` for its
+ *   metadata; a server that names no file needs `tus.resolveInfo` (see tus-options.ts).
+ */
+import { defaultOptions, Upload, type DetailedError, type HttpResponse, type PreviousUpload, type UrlStorage } from 'tus-js-client';
+import type { TokenCache } from './auth.js';
+import type { RequestOptions, UploadOptions } from './client.js';
+import { abortError, DeepLakeError, errorFromResponse } from './errors.js';
+import { retryDelay, type RetryPolicy } from './retry.js';
+import { fingerprintOf, fingerprintPrefix } from './tus-fingerprint.js';
+import type { TusOptions, UnfinishedUpload } from './tus-options.js';
+import { AuthStack } from './tus-stack.js';
+import type { FileInfo } from './wire.js';
+
+/** What the client lends this module: its token cache, headers, retry policy and info(). */
+export interface TusContext {
+  /** The default endpoint: `{apiUrl}/workspaces/{ws}/files/tus`. */
+  endpoint: string;
+  auth: TokenCache;
+  headers: Record<string, string>;
+  retry: RetryPolicy;
+  info(id: string, options: RequestOptions): Promise<FileInfo>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** tus answers worth trying again: the HEAD that precedes the retry re-reads the offset. */
+const TUS_RETRYABLE = new Set([409, 423]);
+
+const storageOf = (tus: TusOptions): UrlStorage => tus.urlStorage ?? defaultOptions.urlStorage;
+/** tus-js-client stores `Date#toString()`; unreadable dates count as oldest. */
+const timeOf = (upload: PreviousUpload): number => Date.parse(upload.creationTime) || 0;
+
+/** tus-js-client's errors as DeepLakeErrors: the server's status and words, or `network`. */
+function toError(error: Error | DetailedError, stack: AuthStack): DeepLakeError {
+  const detailed = error as Partial<DetailedError>;
+  const cause = detailed.causingError ?? error;
+  if (cause instanceof DeepLakeError) return cause;
+  const res = detailed.originalResponse;
+  if (res) {
+    const status = res.getStatus();
+    if (status < 300) return new DeepLakeError('invalid_response', 'The tus server broke the protocol', { status, cause: error });
+    return errorFromResponse(status, res.getBody() ?? '', res.getHeader('Retry-After') ?? null, stack.token);
+  }
+  if (detailed.originalRequest) return new DeepLakeError('network', 'The upload connection failed', { cause: error });
+  return new DeepLakeError('bad_request', 'The upload could not start', { cause: error });
+}
+
+/** Uploads `file` over tus, resuming a remembered upload of the same file; resolves with the stored file. */
+export async function uploadTus(ctx: TusContext, file: Blob, options: UploadOptions): Promise<FileInfo> {
+  const { signal, onProgress, onResume, onRetry } = options;
+  const tus = options.tus ?? {};
+  const endpoint = tus.endpoint || ctx.endpoint;
+  const policy: RetryPolicy = { ...ctx.retry, ...options.retry };
+  const delays = Array.from({ length: policy.retries }, (_, i) => retryDelay(i, new DeepLakeError('network', ''), policy));
+  const fingerprint = await fingerprintOf(file, endpoint);
+  const stack = new AuthStack(ctx.auth);
+  if (signal?.aborted) throw abortError(signal.reason);
+
+  const finished = await new Promise<{ upload: Upload; res: HttpResponse }>((resolve, reject) => {
+    const settle = (done: () => void) => {
+      signal?.removeEventListener('abort', onAbort);
+      done();
+    };
+    const upload = new Upload(file, {
+      endpoint,
+      chunkSize: tus.chunkSize || Infinity,
+      metadata: { filename: options.filename ?? ((file as File).name || 'blob'), filetype: file.type || 'application/octet-stream' },
+      fingerprint: () => Promise.resolve(fingerprint),
+      urlStorage: storageOf(tus),
+      removeFingerprintOnSuccess: true,
+      httpStack: stack,
+      headers: ctx.headers,
+      retryDelays: delays,
+      onShouldRetry: (err, attempt) => {
+        const error = toError(err, stack);
+        if (!error.retryable && !TUS_RETRYABLE.has(error.status)) return false;
+        onRetry?.(error, attempt + 1, delays[attempt] ?? 0);
+        return true;
+      },
+      // A HEAD asks where the server is: its offset is where this upload continues.
+      onAfterResponse: (req, res) => {
+        const offset = Number(res.getHeader('Upload-Offset'));
+        if (req.getMethod() === 'HEAD' && res.getStatus() < 300 && offset > 0) onResume?.({ loaded: offset, total: file.size });
+      },
+      onProgress: (loaded, total) => onProgress?.({ loaded, total }),
+      onSuccess: ({ lastResponse }) => settle(() => resolve({ upload, res: lastResponse })),
+      onError: (error) => settle(() => reject(toError(error, stack))),
+    });
+    const onAbort = () =>
+      settle(() => {
+        // Termination is best effort: an upload the server keeps expires there in time.
+        upload.abort(signal?.reason !== 'pause').catch(() => undefined);
+        reject(abortError(signal?.reason));
+      });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    upload.findPreviousUploads().then(
+      (previous) => {
+        if (signal?.aborted) return;
+        // The newest first: an older entry may point at an upload the server has since dropped.
+        const latest = previous.sort((a, b) => timeOf(b) - timeOf(a))[0];
+        if (latest) upload.resumeFromPreviousUpload(latest);
+        upload.start();
+      },
+      (error: Error) => settle(() => reject(toError(error, stack))),
+    );
+  });
+
+  const { upload, res } = finished;
+  const id = res.getHeader('X-Deeplake-File-Id');
+  if (id && UUID.test(id)) return ctx.info(id, { signal, retry: policy });
+  if (tus.resolveInfo) return tus.resolveInfo({ url: upload.url ?? '', file, header: (name) => res.getHeader(name) });
+  throw new DeepLakeError('invalid_response', 'The tus server stored the upload but named no Deep Lake file (X-Deeplake-File-Id)');
+}
+
+/** Unfinished uploads remembered for the endpoint (a reload or a crash cut them off), oldest first. */
+export async function listUnfinished(ctx: TusContext, tus: TusOptions): Promise<UnfinishedUpload[]> {
+  const prefix = fingerprintPrefix(tus.endpoint || ctx.endpoint);
+  const all = await storageOf(tus).findAllUploads();
+  return all
+    .filter((u) => u.uploadUrl && u.urlStorageKey.includes(prefix))
+    .sort((a, b) => timeOf(a) - timeOf(b))
+    .map((u) => ({
+      key: u.urlStorageKey,
+      uploadUrl: u.uploadUrl!,
+      name: u.metadata?.filename ?? '',
+      type: u.metadata?.filetype ?? '',
+      size: u.size ?? -1,
+      createdAt: new Date(timeOf(u)).toISOString(),
+    }));
+}
+
+/** Terminates remembered uploads on the server and forgets them: one entry, or every one of a file. */
+export async function discard(ctx: TusContext, target: UnfinishedUpload | Blob, tus: TusOptions): Promise<void> {
+  const storage = storageOf(tus);
+  const entries: Array<Pick<PreviousUpload, 'uploadUrl' | 'urlStorageKey'>> =
+    target instanceof Blob
+      ? await storage.findUploadsByFingerprint(await fingerprintOf(target, tus.endpoint || ctx.endpoint))
+      : [{ uploadUrl: target.uploadUrl, urlStorageKey: target.key }];
+  const options = { httpStack: new AuthStack(ctx.auth), headers: ctx.headers, retryDelays: null };
+  await Promise.all(
+    entries.map(async ({ uploadUrl, urlStorageKey }) => {
+      // 404/410: the server has already let it go, which is what discarding wants.
+      if (uploadUrl) await Upload.terminate(uploadUrl, options).catch(() => undefined);
+      await storage.removeUpload(urlStorageKey);
+    }),
+  );
+}

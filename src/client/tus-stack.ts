@@ -1,0 +1,90 @@
+/**
+ * tus-js-client's HTTP stack with the client's bearer token: a fresh token from the cache
+ * on every request, and a 401 answered by one forced refresh and a second send of THAT
+ * request (same method, URL, headers, body). tus-js-client's own retry would instead start
+ * over with a HEAD; here the refresh is invisible to it, so a token that expires in the
+ * middle of an upload costs one request, not an error and a retry wait.
+ */
+import { DefaultHttpStack, type HttpRequest, type HttpResponse, type HttpStack } from 'tus-js-client';
+import type { TokenCache } from './auth.js';
+
+export class AuthStack implements HttpStack {
+  readonly inner: HttpStack = new DefaultHttpStack({});
+  /** The token last sent: redacted from error messages if a server echoes it. */
+  token = '';
+
+  constructor(readonly auth: TokenCache) {}
+
+  createRequest(method: string, url: string): HttpRequest {
+    return new AuthRequest(this, method, url);
+  }
+
+  getName(): string {
+    return 'deeplake-auth';
+  }
+}
+
+class AuthRequest implements HttpRequest {
+  readonly #headers = new Map<string, string>();
+  #progress: ((bytesSent: number) => void) | undefined;
+  #request: HttpRequest;
+  #aborted = false;
+
+  constructor(
+    private readonly stack: AuthStack,
+    private readonly method: string,
+    private readonly url: string,
+  ) {
+    this.#request = stack.inner.createRequest(method, url);
+  }
+
+  getMethod(): string {
+    return this.method;
+  }
+
+  getURL(): string {
+    return this.url;
+  }
+
+  setHeader(name: string, value: string): void {
+    this.#headers.set(name, value);
+    this.#request.setHeader(name, value);
+  }
+
+  getHeader(name: string): string | undefined {
+    return this.#headers.get(name);
+  }
+
+  setProgressHandler(handler: (bytesSent: number) => void): void {
+    this.#progress = handler;
+    this.#request.setProgressHandler(handler);
+  }
+
+  async send(body?: unknown): Promise<HttpResponse> {
+    const { auth } = this.stack;
+    let token = await auth.get();
+    const res = await this.#send(token, body);
+    if (res.getStatus() !== 401 || this.#aborted) return res;
+    token = await auth.refresh(token);
+    // An XMLHttpRequest is sent once: the second send is a new one with the same headers.
+    this.#request = this.stack.inner.createRequest(this.method, this.url);
+    for (const [name, value] of this.#headers) this.#request.setHeader(name, value);
+    if (this.#progress) this.#request.setProgressHandler(this.#progress);
+    return this.#send(token, body);
+  }
+
+  #send(token: string, body: unknown): Promise<HttpResponse> {
+    this.stack.token = token;
+    this.#request.setHeader('Authorization', `Bearer ${token}`);
+    return this.#request.send(body);
+  }
+
+  abort(): Promise<void> {
+    this.#aborted = true;
+    return this.#request.abort();
+  }
+
+  getUnderlyingObject(): unknown {
+    return this.#request.getUnderlyingObject();
+  }
+}
