@@ -1,6 +1,6 @@
 /**
  * `deeplake-elements`: registers the custom elements and re-exports the public API.
- * Importing this module defines `<deeplake-uploader>`.
+ * Importing this module defines `<deeplake-uploader>` and `<deeplake-file>`.
  */
 export * from './client/index.js';
 export { configure } from './config.js';
@@ -10,5 +10,8 @@ export type { DeepLakeUploaderEventDetail, DeepLakeUploaderEventMap, PendingFile
 export type { RejectReason } from './uploader/validate.js';
 export { UploadQueue } from './upload/index.js';
 export type { UploadItem, UploadStatus, UploadTotals } from './upload/index.js';
-export { en as defaultStrings, fill } from './i18n/strings.js';
-export type { UploaderStrings } from './i18n/strings.js';
+export { en as defaultStrings, fileEn as defaultFileStrings, fill } from './i18n/strings.js';
+export type { FileStrings, UploaderStrings } from './i18n/strings.js';
+export { DeepLakeFile } from './file/deeplake-file.js';
+export type { DeepLakeFileEventDetail, DeepLakeFileEventMap } from './file/events.js';
+export type { ResolveUrl } from './file/properties.js';

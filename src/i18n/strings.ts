@@ -57,6 +57,8 @@ export interface UploaderStrings {
   validityWaiting: string;
   validityFailed: string;
   errorDelete: string; // {name}
+  statusResuming: string; // {percent}: a tus upload that continued where the server stopped
+  statusInterrupted: string; // a tus upload a reload cut off
 }
 
 export const en: UploaderStrings = {
@@ -112,6 +114,37 @@ export const en: UploaderStrings = {
   validityWaiting: 'Please upload the chosen files first.',
   validityFailed: 'Some files failed to upload: retry or remove them.',
   errorDelete: '{name} could not be deleted from the server',
+  statusResuming: 'Resuming from {percent}%',
+  statusInterrupted: 'Interrupted: choose the file again to resume',
+};
+
+/** The strings of `<deeplake-file>` (`fileElement.strings = { retry: '…' }`). */
+export interface FileStrings {
+  loading: string;
+  download: string;
+  downloadLabel: string; // accessible name: {name}
+  truncated: string; // {shown} {size}
+  retry: string;
+  errorNotFound: string;
+  errorUnauthorized: string;
+  errorForbidden: string;
+  errorNetwork: string;
+  errorServer: string;
+  errorInvalidId: string;
+}
+
+export const fileEn: FileStrings = {
+  loading: 'Loading…',
+  download: 'Download',
+  downloadLabel: 'Download {name}',
+  truncated: 'Showing the first {shown} of {size}',
+  retry: 'Try again',
+  errorNotFound: 'This file was not found',
+  errorUnauthorized: 'Sign in again to see this file',
+  errorForbidden: 'You do not have access to this file',
+  errorNetwork: 'The file could not be loaded: the connection failed',
+  errorServer: 'The file could not be loaded',
+  errorInvalidId: 'This is not a valid file id',
 };
 
 /** Fills `{placeholders}`; an unknown placeholder stays visible rather than vanishing. */

@@ -1,24 +1,32 @@
 /**
- * Every bundled locale against the English defaults: same keys, non-empty strings, the
- * same `{placeholders}` per string, the right writing direction, and `fill()` leaves no
- * placeholder behind.
+ * Every bundled locale against the English defaults, for each element's strings (the
+ * uploader's `strings`, `<deeplake-file>`'s `fileStrings`): same keys, non-empty strings,
+ * the same `{placeholders}` per string, the right writing direction, and `fill()` leaves
+ * no placeholder behind.
  */
 import { expect } from '@open-wc/testing';
-import { en, fill, type UploaderStrings } from '../../src/i18n/strings.js';
+import { en, fileEn, fill } from '../../src/i18n/strings.js';
 import { locales, type LocaleModule, type LocaleTag } from '../../src/i18n/locales/index.js';
 
 const RTL = new Set<string>(['ar', 'he']);
 const EXPECTED_TAGS = ['en', 'de', 'fr', 'es', 'pt-BR', 'ja', 'zh-CN', 'ar', 'he', 'ru'];
-const KEYS = Object.keys(en) as Array<keyof UploaderStrings>;
+/** Each set of strings a locale module exports, with its English defaults. */
+const SETS = { strings: en, fileStrings: fileEn } as const satisfies { [K in keyof LocaleModule]?: object };
+type StringSet = keyof typeof SETS;
 
 /** The sorted, de-duplicated placeholder names in `template`. */
 function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 }
 
+const english = (set: StringSet) => SETS[set] as unknown as Record<string, string>;
+const keys = (set: StringSet) => Object.keys(SETS[set]);
+
 /** A value for every placeholder any English string uses. */
 const VALUES: Record<string, string | number> = Object.fromEntries(
-  [...new Set(KEYS.flatMap((key) => placeholders(en[key])))].map((name, i) => [name, i + 1]),
+  [...new Set((Object.keys(SETS) as StringSet[]).flatMap((set) => keys(set).flatMap((key) => placeholders(english(set)[key]!))))].map(
+    (name, i) => [name, i + 1],
+  ),
 );
 
 describe('i18n locales', () => {
@@ -39,28 +47,32 @@ describe('i18n locales', () => {
         expect(mod.dir).to.equal(RTL.has(tag) ? 'rtl' : 'ltr');
       });
 
-      it('has every key of en as a non-empty string, and no others', () => {
-        for (const key of KEYS) {
-          const value = (mod.strings as unknown as Record<string, unknown>)[key];
-          expect(value, key).to.be.a('string');
-          expect((value as string).trim(), key).not.to.equal('');
-        }
-        expect(Object.keys(mod.strings).sort()).to.deep.equal([...KEYS].sort());
-      });
+      for (const set of Object.keys(SETS) as StringSet[]) {
+        const of = () => mod[set] as unknown as Record<string, string>;
 
-      it('keeps the placeholders of each English string', () => {
-        for (const key of KEYS) {
-          expect(placeholders(mod.strings[key]), key).to.deep.equal(placeholders(en[key]));
-        }
-      });
+        it(`has every key of en's ${set} as a non-empty string, and no others`, () => {
+          for (const key of keys(set)) {
+            const value = of()[key] as unknown;
+            expect(value, key).to.be.a('string');
+            expect((value as string).trim(), key).not.to.equal('');
+          }
+          expect(Object.keys(of()).sort()).to.deep.equal(keys(set).sort());
+        });
 
-      it('is filled completely by fill()', () => {
-        for (const key of KEYS) {
-          const filled = fill(mod.strings[key], VALUES);
-          expect(filled, key).not.to.include('{');
-          expect(filled, key).not.to.include('}');
-        }
-      });
+        it(`keeps the placeholders of each English string in ${set}`, () => {
+          for (const key of keys(set)) {
+            expect(placeholders(of()[key]!), key).to.deep.equal(placeholders(english(set)[key]!));
+          }
+        });
+
+        it(`is filled completely by fill() (${set})`, () => {
+          for (const key of keys(set)) {
+            const filled = fill(of()[key]!, VALUES);
+            expect(filled, key).not.to.include('{');
+            expect(filled, key).not.to.include('}');
+          }
+        });
+      }
     });
   }
 });

@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'ar';
 export const dir = 'rtl';
@@ -56,4 +56,21 @@ export const strings: UploaderStrings = {
   validityWaiting: 'يُرجى رفع الملفات المختارة أولًا.',
   validityFailed: 'تعذّر رفع بعض الملفات: أعد المحاولة أو أزلها.',
   errorDelete: 'تعذّر حذف {name} من الخادم',
+  statusResuming: 'تم الاستئناف من {percent}%',
+  statusInterrupted: 'توقف الرفع: اختر الملف مرة أخرى للمتابعة',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: 'جارٍ التحميل…',
+  download: 'تنزيل',
+  downloadLabel: 'تنزيل {name}',
+  truncated: 'يُعرض أول {shown} من {size}',
+  retry: 'إعادة المحاولة',
+  errorNotFound: 'لم يُعثر على هذا الملف',
+  errorUnauthorized: 'سجّل الدخول مرة أخرى لعرض هذا الملف',
+  errorForbidden: 'ليس لديك إذن بالوصول إلى هذا الملف',
+  errorNetwork: 'تعذّر تحميل الملف: فشل الاتصال',
+  errorServer: 'تعذّر تحميل الملف',
+  errorInvalidId: 'هذا ليس معرّف ملف صالحًا',
 };

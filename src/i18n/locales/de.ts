@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'de';
 export const dir = 'ltr';
@@ -56,4 +56,21 @@ export const strings: UploaderStrings = {
   validityWaiting: 'Bitte laden Sie zuerst die ausgewählten Dateien hoch.',
   validityFailed: 'Einige Dateien konnten nicht hochgeladen werden: erneut versuchen oder entfernen.',
   errorDelete: '{name} konnte nicht vom Server gelöscht werden',
+  statusResuming: 'Fortgesetzt ab {percent}\u00a0%',
+  statusInterrupted: 'Unterbrochen: Datei erneut auswählen, um fortzufahren',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: 'Wird geladen…',
+  download: 'Herunterladen',
+  downloadLabel: '{name} herunterladen',
+  truncated: 'Die ersten {shown} von {size} werden angezeigt',
+  retry: 'Erneut versuchen',
+  errorNotFound: 'Diese Datei wurde nicht gefunden',
+  errorUnauthorized: 'Bitte melden Sie sich erneut an, um diese Datei zu sehen',
+  errorForbidden: 'Sie haben keinen Zugriff auf diese Datei',
+  errorNetwork: 'Die Datei konnte nicht geladen werden: Die Verbindung ist fehlgeschlagen',
+  errorServer: 'Die Datei konnte nicht geladen werden',
+  errorInvalidId: 'Dies ist keine gültige Datei-ID',
 };

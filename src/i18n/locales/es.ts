@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'es';
 export const dir = 'ltr';
@@ -56,4 +56,21 @@ export const strings: UploaderStrings = {
   validityWaiting: 'Sube primero los archivos elegidos.',
   validityFailed: 'Algunos archivos no se subieron: reinténtalo o quítalos.',
   errorDelete: 'No se pudo eliminar {name} del servidor',
+  statusResuming: 'Reanudado desde el {percent}\u00a0%',
+  statusInterrupted: 'Interrumpido: elige el archivo de nuevo para reanudar',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: 'Cargando…',
+  download: 'Descargar',
+  downloadLabel: 'Descargar {name}',
+  truncated: 'Se muestran los primeros {shown} de {size}',
+  retry: 'Reintentar',
+  errorNotFound: 'No se encontró este archivo',
+  errorUnauthorized: 'Vuelve a iniciar sesión para ver este archivo',
+  errorForbidden: 'No tienes acceso a este archivo',
+  errorNetwork: 'No se pudo cargar el archivo: falló la conexión',
+  errorServer: 'No se pudo cargar el archivo',
+  errorInvalidId: 'No es un identificador de archivo válido',
 };

@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'fr';
 export const dir = 'ltr';
@@ -58,4 +58,21 @@ export const strings: UploaderStrings = {
   validityWaiting: 'Veuillez d’abord envoyer les fichiers choisis.',
   validityFailed: 'Certains fichiers n’ont pas pu être envoyés : réessayez ou retirez-les.',
   errorDelete: '{name} n’a pas pu être supprimé du serveur',
+  statusResuming: 'Reprise à {percent}\u00a0%',
+  statusInterrupted: 'Interrompu\u00a0: choisissez à nouveau le fichier pour reprendre',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: 'Chargement…',
+  download: 'Télécharger',
+  downloadLabel: 'Télécharger {name}',
+  truncated: 'Affichage des {shown} premiers sur {size}',
+  retry: 'Réessayer',
+  errorNotFound: 'Ce fichier est introuvable',
+  errorUnauthorized: 'Reconnectez-vous pour voir ce fichier',
+  errorForbidden: 'Vous n’avez pas accès à ce fichier',
+  errorNetwork: 'Impossible de charger le fichier : la connexion a échoué',
+  errorServer: 'Impossible de charger le fichier',
+  errorInvalidId: 'Cet identifiant de fichier n’est pas valide',
 };

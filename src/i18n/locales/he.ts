@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'he';
 export const dir = 'rtl';
@@ -56,4 +56,21 @@ export const strings: UploaderStrings = {
   validityWaiting: 'יש להעלות קודם את הקבצים שנבחרו.',
   validityFailed: 'חלק מהקבצים לא הועלו: נסו שוב או הסירו אותם.',
   errorDelete: 'לא ניתן למחוק את {name} מהשרת',
+  statusResuming: 'ממשיך מ־{percent}%',
+  statusInterrupted: 'ההעלאה נקטעה: בחרו את הקובץ שוב כדי להמשיך',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: 'בטעינה…',
+  download: 'הורדה',
+  downloadLabel: 'הורדת {name}',
+  truncated: 'מוצגים {shown} הראשונים מתוך {size}',
+  retry: 'ניסיון נוסף',
+  errorNotFound: 'הקובץ לא נמצא',
+  errorUnauthorized: 'יש להתחבר שוב כדי לראות את הקובץ',
+  errorForbidden: 'אין לך גישה לקובץ הזה',
+  errorNetwork: 'לא ניתן לטעון את הקובץ: החיבור נכשל',
+  errorServer: 'לא ניתן לטעון את הקובץ',
+  errorInvalidId: 'זה אינו מזהה קובץ תקין',
 };

@@ -2,7 +2,7 @@
  * Lazy loaders for the bundled locales, keyed by BCP 47 tag, so a page pulls in only the
  * language it uses: `const { strings, dir } = await locales.de();`.
  */
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 /** What every module in this folder exports. */
 export interface LocaleModule {
@@ -11,6 +11,8 @@ export interface LocaleModule {
   /** Writing direction of the language. */
   dir: 'ltr' | 'rtl';
   strings: UploaderStrings;
+  /** The strings of `<deeplake-file>`. */
+  fileStrings: FileStrings;
 }
 
 export type LocaleLoader = () => Promise<LocaleModule>;

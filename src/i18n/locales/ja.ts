@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'ja';
 export const dir = 'ltr';
@@ -56,4 +56,21 @@ export const strings: UploaderStrings = {
   validityWaiting: '選択したファイルを先にアップロードしてください。',
   validityFailed: '一部のファイルをアップロードできませんでした。再試行するか削除してください。',
   errorDelete: '{name}をサーバーから削除できませんでした',
+  statusResuming: '{percent}%から再開',
+  statusInterrupted: '中断されました：再開するにはファイルをもう一度選択してください',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: '読み込み中…',
+  download: 'ダウンロード',
+  downloadLabel: '{name}をダウンロード',
+  truncated: '{size}のうち最初の{shown}を表示しています',
+  retry: '再試行',
+  errorNotFound: 'このファイルは見つかりませんでした',
+  errorUnauthorized: 'このファイルを表示するには、もう一度サインインしてください',
+  errorForbidden: 'このファイルへのアクセス権がありません',
+  errorNetwork: 'ファイルを読み込めませんでした：接続に失敗しました',
+  errorServer: 'ファイルを読み込めませんでした',
+  errorInvalidId: '有効なファイル ID ではありません',
 };

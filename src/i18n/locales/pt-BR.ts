@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'pt-BR';
 export const dir = 'ltr';
@@ -56,4 +56,21 @@ export const strings: UploaderStrings = {
   validityWaiting: 'Envie primeiro os arquivos escolhidos.',
   validityFailed: 'Alguns arquivos não foram enviados: tente de novo ou remova-os.',
   errorDelete: 'Não foi possível excluir {name} do servidor',
+  statusResuming: 'Retomado de {percent}%',
+  statusInterrupted: 'Interrompido: escolha o arquivo de novo para retomar',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: 'Carregando…',
+  download: 'Baixar',
+  downloadLabel: 'Baixar {name}',
+  truncated: 'Mostrando os primeiros {shown} de {size}',
+  retry: 'Tentar novamente',
+  errorNotFound: 'Este arquivo não foi encontrado',
+  errorUnauthorized: 'Entre novamente para ver este arquivo',
+  errorForbidden: 'Você não tem acesso a este arquivo',
+  errorNetwork: 'Não foi possível carregar o arquivo: a conexão falhou',
+  errorServer: 'Não foi possível carregar o arquivo',
+  errorInvalidId: 'Este não é um ID de arquivo válido',
 };

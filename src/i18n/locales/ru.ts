@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'ru';
 export const dir = 'ltr';
@@ -56,4 +56,21 @@ export const strings: UploaderStrings = {
   validityWaiting: 'Сначала загрузите выбранные файлы.',
   validityFailed: 'Некоторые файлы не загрузились: повторите или удалите их.',
   errorDelete: 'Не удалось удалить {name} с сервера',
+  statusResuming: 'Продолжено с {percent}\u00a0%',
+  statusInterrupted: 'Прервано: выберите файл снова, чтобы продолжить',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: 'Загрузка…',
+  download: 'Скачать',
+  downloadLabel: 'Скачать {name}',
+  truncated: 'Показаны первые {shown} из {size}',
+  retry: 'Повторить',
+  errorNotFound: 'Файл не найден',
+  errorUnauthorized: 'Войдите снова, чтобы увидеть этот файл',
+  errorForbidden: 'У вас нет доступа к этому файлу',
+  errorNetwork: 'Не удалось загрузить файл: нет соединения',
+  errorServer: 'Не удалось загрузить файл',
+  errorInvalidId: 'Это недопустимый идентификатор файла',
 };

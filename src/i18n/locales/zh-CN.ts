@@ -1,4 +1,4 @@
-import type { UploaderStrings } from '../strings.js';
+import type { FileStrings, UploaderStrings } from '../strings.js';
 
 export const lang = 'zh-CN';
 export const dir = 'ltr';
@@ -56,4 +56,21 @@ export const strings: UploaderStrings = {
   validityWaiting: '请先上传所选文件。',
   validityFailed: '部分文件上传失败：请重试或移除。',
   errorDelete: '无法从服务器删除 {name}',
+  statusResuming: '从{percent}%继续',
+  statusInterrupted: '已中断：再次选择该文件即可继续',
+};
+
+/** `<deeplake-file>` */
+export const fileStrings: FileStrings = {
+  loading: '正在加载…',
+  download: '下载',
+  downloadLabel: '下载{name}',
+  truncated: '仅显示{size}中的前{shown}',
+  retry: '重试',
+  errorNotFound: '找不到此文件',
+  errorUnauthorized: '请重新登录以查看此文件',
+  errorForbidden: '你无权访问此文件',
+  errorNetwork: '无法加载文件：连接失败',
+  errorServer: '无法加载文件',
+  errorInvalidId: '这不是有效的文件 ID',
 };

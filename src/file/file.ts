@@ -1,0 +1,200 @@
+/**
+ * `<deeplake-file>`: shows one stored file by its UUID. It fetches the metadata, then the
+ * bytes with the bearer token (shared with every other element showing the same file,
+ * see url-cache.ts), and renders them by type through an object URL that is revoked when
+ * no element shows the file any more.
+ */
+import { nothing, type PropertyValues } from 'lit';
+import { DeepLakeError, isFileId, type DeepLakeErrorCode, type FileInfo } from '../client/index.js';
+import { resolveClient } from '../config.js';
+import { fileEn, type FileStrings } from '../i18n/strings.js';
+import { fileEvent, type DeepLakeFileEventDetail, type DeepLakeFileEventMap } from './events.js';
+import { kindOf } from './kind.js';
+import { FileProperties } from './properties.js';
+import { fileStyles } from './styles.js';
+import { acquire, type Lease } from './url-cache.js';
+import { failure, loaded, placeholder, type Loaded } from './views.js';
+import { forget, whenNear } from './viewport.js';
+
+type View = { state: 'idle' | 'loading' } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
+
+/** A change to any of these means another file, or another way to fetch it. */
+const SOURCE = ['fileId', 'client', 'workspace', 'apiUrl', 'tokenProvider', 'resolveUrl', 'download', 'loading'] as const;
+
+const MESSAGES: Partial<Record<DeepLakeErrorCode, keyof FileStrings>> = {
+  not_found: 'errorNotFound',
+  unauthorized: 'errorUnauthorized',
+  auth: 'errorUnauthorized',
+  forbidden: 'errorForbidden',
+  network: 'errorNetwork',
+};
+
+const asError = (error: unknown): DeepLakeError =>
+  error instanceof DeepLakeError ? error : new DeepLakeError('network', String(error), { cause: error });
+
+/**
+ * @fires deeplake-load - The file is shown (a card: ready to download): `{ info }`.
+ * @fires deeplake-error - It could not be (404, 401/403, network, an id that is not a UUID): `{ error }`.
+ * @slot placeholder - Shown while loading, instead of the default placeholder.
+ * @csspart image @csspart video @csspart audio @csspart pdf - The rendered file, by kind.
+ * @csspart text - Text files (the first 64 KiB). @csspart note - "Showing the first …" under a cut text.
+ * @csspart card - Download card. @csspart icon @csspart name @csspart size @csspart download-button - Its pieces.
+ * @csspart placeholder - The default loading placeholder.
+ * @csspart error - Error state. @csspart message - Its text. @csspart retry-button - Fetches again.
+ * @cssprop --deeplake-file-height - Height of a PDF; the most a text file takes before it scrolls.
+ * @cssprop --deeplake-accent @cssprop --deeplake-on-accent @cssprop --deeplake-background @cssprop --deeplake-surface
+ * @cssprop --deeplake-color @cssprop --deeplake-muted-color @cssprop --deeplake-border-color @cssprop --deeplake-danger-color
+ * @cssprop --deeplake-radius @cssprop --deeplake-spacing @cssprop --deeplake-font-family @cssprop --deeplake-font-size
+ * State is also a custom state for styling: `deeplake-file:state(loading|loaded|error)`.
+ */
+export class DeepLakeFile extends FileProperties {
+  static override styles = fileStyles;
+
+  #view: View = { state: 'idle' };
+  #info: FileInfo | undefined;
+  #lease: Lease | undefined;
+  /** Bumped on every (re)start: an answer for an older run is dropped, never rendered. */
+  #run = 0;
+  #armed = false;
+  readonly #internals = this.attachInternals();
+
+  /** The file's metadata once `info` answered (read-only). */
+  get info(): FileInfo | undefined {
+    return this.#info;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.#armed) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move within the page (disconnected and connected again in one task) keeps its lease.
+    queueMicrotask(() => this.isConnected || this.#stop());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.isConnected && (!this.#armed || SOURCE.some((key) => changed.has(key)))) this.#start();
+  }
+
+  /** Drops the current file: the lease (aborting and revoking when it was the last), the observer, late answers. */
+  #stop(): void {
+    this.#run++;
+    this.#armed = false;
+    this.#info = undefined;
+    forget(this);
+    this.#lease?.release();
+    this.#lease = undefined;
+  }
+
+  #start(): void {
+    this.#stop();
+    this.#armed = true;
+    const run = this.#run;
+    const id = this.fileId;
+    if (!id) return this.#show({ state: 'idle' }, run);
+    if (!isFileId(id)) return this.#fail(new DeepLakeError('not_found', 'Not a file id (expected a UUID)'), run, true);
+    this.#show({ state: 'loading' }, run);
+    if (this.loading === 'eager') void this.#load(run);
+    else whenNear(this, () => void this.#load(run));
+  }
+
+  async #load(run: number): Promise<void> {
+    try {
+      const lease = (this.#lease = acquire(resolveClient(this), this.fileId));
+      const info = await lease.info();
+      if (run !== this.#run) return;
+      this.#info = info;
+      const kind = this.download ? 'card' : kindOf(info.contentType);
+      const view: Loaded = { state: 'loaded', kind, info };
+      if (kind === 'text') Object.assign(view, await lease.text());
+      else view.url = (await this.resolveUrl?.(this.fileId)) || (kind === 'card' ? undefined : await lease.url(info.contentType));
+      this.#show(view, run, 'deeplake-load', { info });
+    } catch (error) {
+      this.#fail(asError(error), run);
+    }
+  }
+
+  #fail(error: DeepLakeError, run: number, invalid?: boolean): void {
+    this.#show({ state: 'error', error, invalid }, run, 'deeplake-error', { error });
+  }
+
+  /** Shows `view` if `run` is still current; the event follows once it is rendered. */
+  #show<K extends keyof DeepLakeFileEventDetail>(view: View, run: number, event?: K, detail?: DeepLakeFileEventDetail[K]): void {
+    if (run !== this.#run) return;
+    this.#view = view;
+    const states = this.#internals.states;
+    states.clear();
+    states.add(view.state);
+    this.requestUpdate();
+    if (event) void this.updateComplete.then(() => run === this.#run && this.dispatchEvent(fileEvent(event, detail!)));
+  }
+
+  readonly #retry = () => this.#start();
+
+  /** A card's first download: fetch the bytes, then follow the link once it points at them. */
+  readonly #save = async (event: Event) => {
+    event.preventDefault();
+    const view = this.#view as Loaded;
+    const run = this.#run;
+    try {
+      const url = await this.#lease!.download();
+      this.#show({ ...view, url }, run);
+      await this.updateComplete;
+      if (run === this.#run) this.renderRoot.querySelector<HTMLElement>('[part~=download-button]')!.click();
+    } catch (error) {
+      this.#fail(asError(error), run);
+    }
+  };
+
+  protected override render() {
+    const strings = { ...fileEn, ...this.strings };
+    const view = this.#view;
+    switch (view.state) {
+      case 'idle':
+        return nothing;
+      case 'loading':
+        return placeholder(strings);
+      case 'error':
+        return failure(
+          strings[view.invalid ? 'errorInvalidId' : (MESSAGES[view.error.code] ?? 'errorServer')],
+          strings,
+          view.invalid ? undefined : this.#retry,
+        );
+      default:
+        return loaded(view, {
+          strings,
+          locale: this.closest<HTMLElement>('[lang]')?.lang || undefined,
+          alt: this.alt,
+          save: this.#save,
+        });
+    }
+  }
+}
+
+/** Listeners on the element are typed by event name, as `<video>`'s are. */
+export interface DeepLakeFile {
+  addEventListener<K extends keyof DeepLakeFileEventMap>(
+    type: K,
+    listener: (this: DeepLakeFile, event: DeepLakeFileEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: DeepLakeFile, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof DeepLakeFileEventMap>(
+    type: K,
+    listener: (this: DeepLakeFile, event: DeepLakeFileEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: DeepLakeFile, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}

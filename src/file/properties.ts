@@ -1,0 +1,47 @@
+/**
+ * The attributes and properties of `<deeplake-file>`, declared once, apart from its
+ * behaviour (file.ts), through `static properties` rather than decorators (lighter).
+ */
+import { LitElement } from 'lit';
+import type { DeepLakeClient, TokenProvider } from '../client/index.js';
+import type { FileStrings } from '../i18n/strings.js';
+
+/**
+ * Where the host serves a file's bytes itself: its own proxy, or a signed URL. What it
+ * returns becomes the `src` of the image, video, audio or PDF (and the card's download
+ * link), so the browser streams it (range requests, seeking) instead of downloading the
+ * whole file into memory first. Return nothing to fall back to a download with the token.
+ */
+export type ResolveUrl = (id: string) => string | null | undefined | Promise<string | null | undefined>;
+
+export class FileProperties extends LitElement {
+  static override properties = {
+    fileId: { attribute: 'file-id' },
+    workspace: {},
+    apiUrl: { attribute: 'api-url' },
+    alt: {},
+    loading: {},
+    download: { type: Boolean },
+    tokenProvider: { attribute: false },
+    client: { attribute: false },
+    resolveUrl: { attribute: false },
+    strings: { attribute: false },
+  };
+
+  /** The stored file's UUID. Anything else is an error state, and nothing is sent. */
+  fileId = '';
+  workspace = '';
+  apiUrl = '';
+  /** Text alternative of an image; without it, the file name. `alt=""` marks it decorative. */
+  alt: string | null | undefined;
+  /** `lazy` (default): fetch when near the viewport. `eager`: at once. */
+  loading: 'lazy' | 'eager' = 'lazy';
+  /** Always show a download card, whatever the type. */
+  download = false;
+  tokenProvider: TokenProvider | undefined;
+  client: DeepLakeClient | undefined;
+  /** See {@link ResolveUrl}: the way to show large videos. */
+  resolveUrl: ResolveUrl | undefined;
+  /** Overrides any of the default strings (or pass a locale module's `fileStrings`). */
+  strings: Partial<FileStrings> = {};
+}

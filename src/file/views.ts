@@ -1,0 +1,87 @@
+/**
+ * The templates of `<deeplake-file>`, pure functions of its state and strings. Everything
+ * the server said (names, text) goes through Lit bindings, so it is always escaped; the
+ * file's bytes reach the page only as a URL in `src`/`data`, never as markup.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { FileInfo } from '../client/index.js';
+import { fill, type FileStrings } from '../i18n/strings.js';
+import { formatBytes } from '../uploader/format.js';
+import { icons } from '../uploader/icons.js';
+import type { FileKind } from './kind.js';
+import { TEXT_LIMIT } from './url-cache.js';
+
+export interface Loaded {
+  state: 'loaded';
+  kind: FileKind;
+  info: FileInfo;
+  /** What `src` (or the download link) points at. */
+  url?: string | undefined;
+  text?: string;
+  truncated?: boolean;
+}
+
+export interface ViewContext {
+  strings: FileStrings;
+  locale: string | undefined;
+  alt: string | null | undefined;
+  /** The card's download link, clicked while it has no URL yet. */
+  save(event: Event): void;
+}
+
+const downloadIcon = svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M12 4v12M7 11l5 5 5-5M4 20h16"/></svg>`;
+
+const nameOf = (info: FileInfo) => info.name || info.id;
+
+export const placeholder = (s: FileStrings): TemplateResult =>
+  html`<slot name="placeholder"><div class="box placeholder" part="placeholder">${s.loading}</div></slot>`;
+
+export const failure = (message: string, s: FileStrings, retry?: () => void): TemplateResult =>
+  html`<div class="box error" part="error">
+    ${icons.error}<span class="message" part="message">${message}</span>
+    ${retry ? html`<button class="button" part="retry-button" type="button" @click=${retry}>${icons.retry}${s.retry}</button>` : nothing}
+  </div>`;
+
+/** Icon, name, size and a link that saves the file under its original name. */
+function card(info: FileInfo, url: string | undefined, ctx: ViewContext): TemplateResult {
+  const name = nameOf(info);
+  const s = ctx.strings;
+  return html`<div class="box card" part="card">
+    ${icons.file}<span class="name" part="name" title=${name}>${name}</span>
+    ${info.size < 0 ? nothing : html`<span class="size" part="size">${formatBytes(info.size, ctx.locale)}</span>`}
+    <a
+      class="button"
+      part="download-button"
+      href=${url ?? '#'}
+      download=${name}
+      aria-label=${fill(s.downloadLabel, { name })}
+      @click=${url ? nothing : ctx.save}
+      >${downloadIcon}${s.download}</a
+    >
+  </div>`;
+}
+
+export function loaded(view: Loaded, ctx: ViewContext): TemplateResult {
+  const { info, url } = view;
+  const name = nameOf(info);
+  switch (view.kind) {
+    case 'image':
+      return html`<img part="image" src=${url!} alt=${ctx.alt ?? name} />`;
+    case 'video':
+      return html`<video part="video" src=${url!} controls preload="metadata" aria-label=${name}></video>`;
+    case 'audio':
+      return html`<audio part="audio" src=${url!} controls preload="metadata" aria-label=${name}></audio>`;
+    case 'pdf':
+      // Without a PDF viewer the browser shows the fallback content: the download card.
+      return html`<object part="pdf" type="application/pdf" data=${url!} aria-label=${name}>${card(info, url, ctx)}</object>`;
+    case 'text':
+      return html`<pre part="text" tabindex="0" dir="auto">${view.text}</pre>
+        ${view.truncated
+          ? html`<p class="note" part="note">
+              ${fill(ctx.strings.truncated, { shown: formatBytes(TEXT_LIMIT, ctx.locale), size: formatBytes(info.size, ctx.locale) })}
+            </p>`
+          : nothing}`;
+    default:
+      return card(info, url, ctx);
+  }
+}
