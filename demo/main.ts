@@ -1,68 +1,40 @@
-// The demo page: the framework-free client against the emulator in this dev server.
-// The token comes from the emulator's development route and lives only in memory.
-import { configure, DeepLakeClient, DeepLakeError, type FileInfo } from '../src/index.js';
+// The "new article" page: two uploaders as real form fields; submitting stores a row
+// that points at the uploaded files by UUID, and the list renders them from those UUIDs.
+import { html, nothing, render } from 'lit';
+import '../src/index.js';
+import { insertArticle, listArticles, type Article } from './articles.js';
+import './dev-auth.js';
 
-async function devToken(): Promise<string> {
-  const res = await fetch('/__emulator/workspaces', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ workspace: 'demo' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const form = document.querySelector<HTMLFormElement>('#article-form')!;
+const status = document.querySelector<HTMLParagraphElement>('#status')!;
+const list = document.querySelector<HTMLOListElement>('#articles')!;
 
-const client = new DeepLakeClient({ apiUrl: location.origin, workspace: 'demo', tokenProvider: devToken });
-configure({ apiUrl: location.origin, workspace: 'demo', tokenProvider: devToken });
-document.querySelector('#uploader')!.addEventListener('deeplake-complete', () => void refresh());
-const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
-const status = $<HTMLParagraphElement>('#status');
-const progress = $<HTMLProgressElement>('#progress');
-const bytes = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 });
-
-function row(info: FileInfo): HTMLLIElement {
-  const li = document.createElement('li');
-  const name = Object.assign(document.createElement('span'), { className: 'name', textContent: info.name, title: info.name });
-  const meta = Object.assign(document.createElement('span'), {
-    className: 'meta',
-    textContent: `${info.contentType} · ${bytes.format(info.size / 1000)}`,
-  });
-  const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete' });
-  remove.setAttribute('aria-label', `Delete ${info.name}`);
-  remove.addEventListener('click', async () => {
-    await client.delete(info.id);
-    await refresh();
-  });
-  if (info.contentType.startsWith('image/') && info.contentType !== 'image/svg+xml') {
-    const img = Object.assign(document.createElement('img'), { alt: '' });
-    void client.content(info.id).then((blob) => (img.src = URL.createObjectURL(blob)));
-    li.append(img);
-  }
-  li.append(name, meta, remove);
-  return li;
-}
+const articleView = (a: Article) => html`<li class="article">
+  ${a.coverId ? html`<deeplake-file class="cover" file-id=${a.coverId} alt=${`Cover of ${a.title}`}></deeplake-file>` : nothing}
+  <div>
+    <h3>${a.title}</h3>
+    <p class="meta">${new Date(a.createdAt).toLocaleString()} · ${a.attachmentIds.length} attachment(s)</p>
+    <div class="attachments">${a.attachmentIds.map((id) => html`<deeplake-file file-id=${id} download></deeplake-file>`)}</div>
+  </div>
+</li>`;
 
 async function refresh(): Promise<void> {
-  const files = await client.list({ limit: 50 });
-  $('#files').replaceChildren(...files.map(row));
+  render((await listArticles()).map(articleView), list);
 }
 
-$<HTMLFormElement>('#upload-form').addEventListener('submit', async (event) => {
+form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const files = [...($<HTMLInputElement>('#file-input').files ?? [])];
-  const total = files.reduce((sum, f) => sum + f.size, 0) || 1;
-  let done = 0;
-  for (const file of files) {
-    status.textContent = `Uploading ${file.name}…`;
-    try {
-      await client.upload(file, { onProgress: ({ loaded }) => (progress.value = (done + loaded) / total) });
-      done += file.size;
-    } catch (error) {
-      status.textContent = error instanceof DeepLakeError ? `${file.name}: ${error.message}` : String(error);
-      return;
-    }
+  // The browser already checked validity: a half-uploaded field blocks the submit.
+  const data = new FormData(form);
+  status.textContent = 'Publishing…';
+  try {
+    await insertArticle(String(data.get('title')), String(data.get('cover') ?? ''), data.getAll('attachments').map(String));
+    form.reset();
+    status.textContent = 'Published.';
+    await refresh();
+  } catch (error) {
+    status.textContent = `Could not publish: ${(error as Error).message}`;
   }
-  status.textContent = `Uploaded ${files.length} file(s).`;
-  await refresh();
 });
 
 void refresh();

@@ -1,0 +1,103 @@
+/**
+ * The newcomer's path, end to end: the demo dev server (what `npm start` runs, emulator
+ * included), headless Chromium, a title typed, a cover and two attachments chosen through
+ * the real file chooser, Publish, and the article rendered from the stored UUIDs by
+ * <deeplake-file>. With SCREENSHOTS=1 it also writes docs/screenshots/demo-*.png.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { pngFile } from './png.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const shots = process.env.SCREENSHOTS === '1' ? join(root, 'docs', 'screenshots') : undefined;
+
+describe('demo: publish an article with files', () => {
+  let dataDir: string;
+  let filesDir: string;
+  let server: ViteDevServer;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'deeplake-demo-data-'));
+    filesDir = mkdtempSync(join(tmpdir(), 'deeplake-demo-files-'));
+    process.env.DEEPLAKE_DATA_DIR = dataDir;
+    server = await createServer({ configFile: join(root, 'vite.config.ts'), server: { port: 0 }, logLevel: 'silent' });
+    await server.listen();
+    base = server.resolvedUrls!.local[0]!;
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      userDataDir: mkdtempSync(join(tmpdir(), 'deeplake-demo-profile-')),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage();
+    await page.setViewport({ width: 900, height: 1100 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    delete process.env.DEEPLAKE_DATA_DIR;
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  /** Clicks the uploader's browse button and answers the native file chooser with `paths`. */
+  async function choose(uploaderId: string, paths: string[]): Promise<void> {
+    const [chooser] = await Promise.all([
+      page.waitForFileChooser(),
+      page.click(`#${uploaderId} >>> button[part~="browse-button"]`),
+    ]);
+    await chooser.accept(paths);
+  }
+
+  const valuesOf = (id: string) =>
+    page.evaluate((id) => (document.getElementById(id) as HTMLElement & { values: string[] }).values, id);
+
+  it('uploads through both fields, publishes, and renders the files from their UUIDs', async () => {
+    const cover = join(filesDir, 'cover.png');
+    writeFileSync(cover, pngFile(240, 160));
+    const notes = join(filesDir, 'notes.txt');
+    writeFileSync(notes, 'Meeting notes\n'.repeat(50));
+    const data = join(filesDir, 'data.csv');
+    writeFileSync(data, 'a,b\n1,2\n');
+
+    await page.goto(base, { waitUntil: 'networkidle0' });
+    await page.type('#title', 'Lakes of the north');
+    await choose('cover', [cover]);
+    await choose('attachments', [notes, data]);
+    await page.waitForFunction(
+      () => ['cover', 'attachments'].every((id) => (document.getElementById(id) as HTMLElement & { values: string[] }).values.length > 0),
+    );
+    const [coverIds, attachmentIds] = [await valuesOf('cover'), await valuesOf('attachments')];
+    assert.equal(coverIds.length, 1);
+    assert.equal(attachmentIds.length, 2);
+    if (shots) await page.screenshot({ path: join(shots, 'demo-form.png') });
+
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Published.');
+    // The article row renders every file from nothing but its UUID.
+    await page.waitForFunction(() => {
+      const files = [...document.querySelectorAll('#articles deeplake-file')] as Array<HTMLElement & { info?: unknown }>;
+      return files.length === 3 && files.every((f) => f.info);
+    });
+    const rendered = await page.evaluate(() =>
+      [...document.querySelectorAll('#articles deeplake-file')].map((f) => f.getAttribute('file-id')),
+    );
+    assert.deepEqual(rendered, [...coverIds, ...attachmentIds]);
+    const coverImage = await page.evaluate(() => {
+      const img = document.querySelector('#articles deeplake-file.cover')?.shadowRoot?.querySelector('img');
+      return img ? { loaded: img.complete && img.naturalWidth, src: img.src.slice(0, 5) } : null;
+    });
+    assert.deepEqual(coverImage, { loaded: 240, src: 'blob:' });
+    assert.equal(await page.$eval('#title', (i) => (i as HTMLInputElement).value), '', 'the form was reset');
+    if (shots) await page.screenshot({ path: join(shots, 'demo-article.png'), fullPage: true });
+  });
+});
