@@ -2,8 +2,9 @@
  * Two jobs, one file:
  * - `vite` (npm start): the demo in demo/, with the local emulator mounted into this
  *   same dev server, so one process and one URL serve the page and the API.
- * - `vite build`: the browser bundles for a one-script-tag install, Lit included and
- *   minified, to dist/cdn/. (Package consumers get tsc's unbundled ESM in dist/.)
+ * - `vite build`: dist/deeplake-elements.min.js, the one-script-tag install: one
+ *   self-registering ESM file, Lit included, minified. (Package consumers get tsc's
+ *   unbundled ESM in dist/.)
  */
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -20,12 +21,14 @@ function emulatorPlugin(): Plugin {
     async configureServer(server) {
       // Loaded only when serving: building the library must not need Node-only packages.
       const { createEmulator } = await import('./src/emulator/index.js');
-      const emulator = createEmulator({ dataDir: resolve(root, '.deeplake-data'), admin: true });
+      // DEEPLAKE_DATA_DIR lets the demo's end-to-end test run on a temp dir.
+      const dataDir = process.env.DEEPLAKE_DATA_DIR ?? resolve(root, '.deeplake-data');
+      const emulator = createEmulator({ dataDir, admin: true });
       emulator.addWorkspace('demo');
       close = () => emulator.close();
       server.middlewares.use((req, res, next) => void emulator.handle(req, res, next));
       server.httpServer?.once('listening', () =>
-        server.config.logger.info('  Deep Lake emulator: workspace "demo", files in .deeplake-data/'),
+        server.config.logger.info(`  Deep Lake emulator: workspace "demo", files in ${dataDir}`),
       );
     },
     async buildEnd() {
@@ -44,20 +47,28 @@ export default defineConfig(({ command }) =>
     : {
         plugins: [minifyLiterals()],
         build: {
-          outDir: resolve(root, 'dist/cdn'),
-          emptyOutDir: true,
+          // Beside tsc's output in dist/ (`npm run build` empties dist/ first).
+          outDir: resolve(root, 'dist'),
+          emptyOutDir: false,
           target: 'es2022',
           minify: true,
           sourcemap: true,
-          lib: {
-            entry: {
-              'deeplake-elements': resolve(root, 'src/index.ts'),
-              client: resolve(root, 'src/client/index.ts'),
+          // One entry: with a second one, code they share would go to a third file.
+          lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'deeplake-elements.min.js' },
+          rolldownOptions: {
+            // Lets code shared with the lazy chunks stay in the entry (they import it from
+            // there) instead of going to extra files the entry would load up front.
+            preserveEntrySignatures: 'allow-extension',
+            output: {
+              // Library mode keeps whitespace unless rolldown's output minifier is on too.
+              minify: true,
+              // Only truly lazy code is split off: tus-js-client (17 KiB gzip, only for
+              // transport="tus") and image thumbnails. The entry imports them relative to
+              // its own URL, so they must sit beside it: the shared prefix keeps them
+              // together when the file is copied (`deeplake-elements.min*.js`).
+              chunkFileNames: 'deeplake-elements.min.[name]-[hash].js',
             },
-            formats: ['es'],
           },
-          // Library mode keeps whitespace unless rolldown's output minifier is on too.
-          rolldownOptions: { output: { minify: true } },
         },
       },
 );
