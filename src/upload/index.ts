@@ -4,3 +4,4 @@ export { UPLOAD_QUEUE_EVENTS } from './events.js';
 export type { UploadQueueEventDetail, UploadQueueEventMap, UploadQueueEventName } from './events.js';
 export { SpeedMeter } from './speed.js';
 export type { UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
+export { isStored } from './items.js';

@@ -45,6 +45,10 @@ export function storedItem(fileId: string): UploadItem {
   return Object.freeze({ ...newItem(new File([], fileId)), status: 'done' as const, fileId });
 }
 
+/** Whether `item` came from `storedItem()`: done, with no bytes at hand but its UUID. */
+export const isStored = (item: UploadItem): boolean =>
+  item.status === 'done' && item.file.size === 0 && item.file.name === item.fileId;
+
 /** The record of a stored item once its metadata arrived: its real name and size. */
 export function describedItem(item: UploadItem, info: FileInfo): UploadItem {
   const size = info.size >= 0 ? info.size : item.total;

@@ -5,9 +5,9 @@
  * without 'unsafe-inline', unlike a style attribute in markup).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DeepLakeError } from '../client/index.js';
+import type { DeepLakeClient, DeepLakeError } from '../client/index.js';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
-import type { UploadItem } from '../upload/index.js';
+import { isStored, type UploadItem } from '../upload/index.js';
 import { formatBytes, formatDuration, formatSpeed } from './format.js';
 import { icons } from './icons.js';
 import { isThumbnailable } from './validate.js';
@@ -24,6 +24,8 @@ export interface RowContext {
   disabled: boolean;
   retries: number;
   thumbnail(id: string): string | undefined;
+  /** The uploader's client, handed to the <deeplake-file> previews of restored rows. */
+  client: DeepLakeClient | undefined;
   act(action: ItemAction, id: string): void;
 }
 
@@ -116,6 +118,18 @@ function actionButton(action: ItemAction, name: string, strings: UploaderStrings
   </button>`;
 }
 
+/**
+ * A chosen image shows its own thumbnail; a restored one (no bytes at hand, only its UUID)
+ * shows the stored file through <deeplake-file>, the one way to show a stored file.
+ */
+function preview(item: UploadItem, thumb: string | undefined, ctx: RowContext): TemplateResult | undefined {
+  if (thumb) return html`<img src=${thumb} alt="" />`;
+  if (isStored(item) && item.info?.contentType.startsWith('image/')) {
+    return html`<deeplake-file file-id=${item.fileId!} alt="" loading="lazy" .client=${ctx.client}></deeplake-file>`;
+  }
+  return undefined;
+}
+
 export function itemRow(item: UploadItem, ctx: RowContext): TemplateResult {
   const thumb = ctx.thumbnail(item.id);
   const icon = item.status === 'done' ? icons.done : item.status === 'error' ? icons.error : icons.file;
@@ -126,7 +140,7 @@ export function itemRow(item: UploadItem, ctx: RowContext): TemplateResult {
     data-id=${item.id}
     data-thumb=${isThumbnailable(item.file) ? item.id : nothing}
   >
-    <div class="thumb" part="thumbnail">${thumb ? html`<img src=${thumb} alt="" />` : icon}</div>
+    <div class="thumb" part="thumbnail">${preview(item, thumb, ctx) ?? icon}</div>
     <div class="details">
       <span class="name" part="name" title=${item.relativePath}>${item.relativePath}</span>
       <span class="meta" part="meta">${formatBytes(item.total, ctx.locale)} · ${statusText(item, ctx)}</span>

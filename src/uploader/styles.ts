@@ -145,6 +145,12 @@ export const uploaderStyles = css`
     color: var(--_muted);
     overflow: hidden;
   }
+  .thumb deeplake-file::part(image) {
+    inline-size: 3rem;
+    block-size: 3rem;
+    object-fit: cover;
+    border-radius: 0;
+  }
   .thumb img {
     inline-size: 100%;
     block-size: 100%;

@@ -6,7 +6,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { isFileId } from '../client/index.js';
+import { isFileId, type DeepLakeClient } from '../client/index.js';
 import { resolveClient } from '../config.js';
 import { en, fill, type UploaderStrings } from '../i18n/strings.js';
 import { UploadQueue, type UploadItem } from '../upload/index.js';
@@ -270,6 +270,8 @@ export class DeepLakeUploader extends UploaderProperties {
     const fileIds = state.split(/\s+/).filter(isFileId);
     const restored = this.#queue.restore(fileIds);
     this.#lastValues = this.values.join(' '); // a restore is not a user's change
+    // Restored images are shown by <deeplake-file>: loaded only when a form restores.
+    if (restored.length) void import('../file/deeplake-file.js');
     for (const item of restored) {
       Promise.resolve()
         .then(() => resolveClient(this).info(item.fileId!))
@@ -331,6 +333,14 @@ export class DeepLakeUploader extends UploaderProperties {
     });
   }
 
+  #clientOrUndefined(): DeepLakeClient | undefined {
+    try {
+      return resolveClient(this);
+    } catch {
+      return undefined; // not configured yet: a preview says so itself
+    }
+  }
+
   /** A row's remove button; with `delete-on-remove` the stored file goes too. */
   #removeByUser(id: string): void {
     const item = this.#queue.get(id);
@@ -377,6 +387,7 @@ export class DeepLakeUploader extends UploaderProperties {
       disabled: this.#disabled,
       retries: this.#queue.retries,
       thumbnail: (id) => this.#thumbnails?.url(id),
+      client: this.#clientOrUndefined(),
       act: (action: ItemAction, id) => (action === 'remove' ? this.#removeByUser(id) : this.#queue[action](id)),
     };
     return html`<div class="dropzone" part="dropzone">

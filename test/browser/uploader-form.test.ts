@@ -3,6 +3,7 @@
  * when it keeps a form from submitting (and with which message), what `form.reset()`
  * does to a running upload, `delete-on-remove`, and the back/forward restore.
  */
+import { makePng } from './file-fixtures.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DeepLakeError } from '../../src/client/index.js';
 import { en } from '../../src/i18n/strings.js';
@@ -162,5 +163,19 @@ describe('<deeplake-uploader> in a form', () => {
     expect(shown()).to.deep.equal(['done first.txt', 'done second.pdf']);
     expect(new FormData(form).getAll('attachments')).to.deep.equal([a.id, b.id]);
     expect([el.validity.valid, changes]).to.deep.equal([true, 0]);
+  });
+
+  it('shows a restored image through <deeplake-file>, and ignores autocomplete', async () => {
+    const { uploaders } = await mountForm({ name: 'cover' });
+    const { el, client } = uploaders[0]!;
+    const image = await client.upload(new File([await makePng()], 'cover.png', { type: 'image/png' }));
+    const restore: (state: string, mode: 'restore' | 'autocomplete') => void = el.formStateRestoreCallback.bind(el);
+    restore(image.id, 'autocomplete');
+    expect(el.values, 'autofill puts no stored files into a field').to.deep.equal([]);
+    restore(image.id, 'restore');
+    const preview = () => el.shadowRoot!.querySelector<HTMLElement & { info?: { id: string } }>('[part=thumbnail] deeplake-file');
+    await waitUntil(() => preview()?.info?.id === image.id, 'the preview loaded the stored file', { timeout: 5000 });
+    await waitUntil(() => !!preview()!.shadowRoot!.querySelector('img[src^="blob:"]'), 'the preview shows the image');
+    expect(preview()!.getAttribute('file-id')).to.equal(image.id);
   });
 });
