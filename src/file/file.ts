@@ -33,6 +33,9 @@ const asError = (error: unknown): DeepLakeError =>
   error instanceof DeepLakeError ? error : new DeepLakeError('network', String(error), { cause: error });
 
 /**
+ * Shows one stored file by its UUID: an image, video, audio, PDF or text preview, or a
+ * download card, fetched with the bearer token from the token provider.
+ *
  * @fires deeplake-load - The file is shown (a card: ready to download): `{ info }`.
  * @fires deeplake-error - It could not be (404, 401/403, network, an id that is not a UUID): `{ error }`.
  * @slot placeholder - Shown while loading, instead of the default placeholder.

@@ -30,7 +30,9 @@ export class FileProperties extends LitElement {
 
   /** The stored file's UUID. Anything else is an error state, and nothing is sent. */
   fileId = '';
+  /** Workspace of the file; default: `configure({ workspace })`. */
   workspace = '';
+  /** Base URL of the API; default: `configure({ apiUrl })`, else https://api.deeplake.ai. */
   apiUrl = '';
   /** Text alternative of an image; without it, the file name. `alt=""` marks it decorative. */
   alt: string | null | undefined;
@@ -38,7 +40,9 @@ export class FileProperties extends LitElement {
   loading: 'lazy' | 'eager' = 'lazy';
   /** Always show a download card, whatever the type. */
   download = false;
+  /** Returns the bearer token (called again with `forceRefresh` after a 401); default: `configure()`'s. */
   tokenProvider: TokenProvider | undefined;
+  /** A configured client; when set, `workspace`, `api-url` and `tokenProvider` are not used. */
   client: DeepLakeClient | undefined;
   /** See {@link ResolveUrl}: the way to show large videos. */
   resolveUrl: ResolveUrl | undefined;
