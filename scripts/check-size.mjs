@@ -13,12 +13,12 @@ const BUDGETS = [
   { name: 'client', entry: 'src/client/index.ts', gzipBytes: 4 * 1024 },
   // <deeplake-uploader> with its form field, the upload queue, the client and Lit; +1 KiB
   // for resumable uploads (issue 6: the tus option, resume rows; tus-js-client itself is lazy).
-  { name: 'uploader', entry: 'src/uploader/deeplake-uploader.ts', gzipBytes: 21 * 1024 },
+  { name: 'uploader', entry: 'src/uploader/deeplake-uploader.ts', gzipBytes: 21.5 * 1024 },
   // <deeplake-file> alone with the client and Lit (a page that only shows files).
   { name: 'file', entry: 'src/file/deeplake-file.ts', gzipBytes: 13.25 * 1024 },
   // Everything `deeplake-elements` registers: what a one-script-tag page downloads up front;
   // +2.5 KiB for <deeplake-file> (issue 5: the element, its strings, styles and URL cache).
-  { name: 'elements', entry: 'src/index.ts', gzipBytes: 23.5 * 1024 },
+  { name: 'elements', entry: 'src/index.ts', gzipBytes: 24 * 1024 },
 ];
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;

@@ -1,235 +1,201 @@
 /**
- * The uploader's look. Public `--deeplake-*` custom properties map to private `--_*`
- * ones on :host, so a page themes it without reaching inside; every node worth styling
+ * The uploader's look over the shared theme (src/theme.ts, which maps the public
+ * `--deeplake-*` custom properties to private `--_*` ones); every node worth styling
  * also has a `part`. Logical properties only (RTL-safe), no inline style attributes.
  */
 import { css } from 'lit';
+import { themeStyles } from '../theme.js';
 
-export const uploaderStyles = css`
-  :host {
-    --_accent: var(--deeplake-accent, #4f46e5);
-    --_on-accent: var(--deeplake-on-accent, #fff);
-    --_bg: var(--deeplake-background, #fff);
-    --_surface: var(--deeplake-surface, #f6f8fa);
-    --_fg: var(--deeplake-color, #1f2328);
-    --_muted: var(--deeplake-muted-color, #59636e);
-    --_border: var(--deeplake-border-color, #d1d9e0);
-    --_danger: var(--deeplake-danger-color, #cf222e);
-    --_success: var(--deeplake-success-color, #1a7f37);
-    --_radius: var(--deeplake-radius, 8px);
-    --_gap: var(--deeplake-spacing, 0.75rem);
-    display: block;
-    color: var(--_fg);
-    font-family: var(--deeplake-font-family, inherit);
-    font-size: var(--deeplake-font-size, inherit);
-    line-height: 1.4;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--deeplake-accent, #a5b4fc);
-      --_on-accent: var(--deeplake-on-accent, #0d1117);
-      --_bg: var(--deeplake-background, #0d1117);
-      --_surface: var(--deeplake-surface, #151b23);
-      --_fg: var(--deeplake-color, #e6edf3);
-      --_muted: var(--deeplake-muted-color, #9198a1);
-      --_border: var(--deeplake-border-color, #3d444d);
-      --_danger: var(--deeplake-danger-color, #ff7b72);
-      --_success: var(--deeplake-success-color, #56d364);
+export const uploaderStyles = [
+  themeStyles,
+  css`
+    * {
+      box-sizing: border-box;
     }
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-  }
-  button:disabled {
-    cursor: not-allowed;
-  }
-  :focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  .dropzone {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: center;
-    gap: 0.25rem 0.4rem;
-    padding-block: 1.5rem;
-    padding-inline: 1rem;
-    border: 2px dashed var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_muted);
-    text-align: center;
-    transition: border-color 0.15s, background-color 0.15s;
-  }
-  .dropzone > [part~='icon'] {
-    flex-basis: 100%;
-    block-size: 1.75rem;
-  }
-  ::slotted(*) {
-    flex-basis: 100%;
-  }
-  /* While files hover, the zone says only what a drop will do. */
-  :host([dragover]) .browse,
-  :host([dragover]) slot {
-    display: none;
-  }
-  :host([dragover]) .dropzone {
-    border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
-    color: var(--_fg);
-  }
-  :host([disabled]) .dropzone {
-    opacity: 0.6;
-  }
-  .browse {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font-weight: 600;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
-  .summary {
-    display: flex;
-    align-items: center;
-    gap: var(--_gap);
-    margin-block-start: var(--_gap);
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  .summary .bar {
-    flex: 1;
-  }
-  .upload {
-    padding-block: 0.35rem;
-    padding-inline: 0.9rem;
-    border: 0;
-    border-radius: calc(var(--_radius) - 2px);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-  }
-  .list {
-    display: grid;
-    gap: 0.5rem;
-    margin: 0;
-    margin-block-start: var(--_gap);
-    padding: 0;
-    list-style: none;
-  }
-  .item {
-    display: grid;
-    grid-template-columns: 3rem minmax(0, 1fr) auto;
-    align-items: center;
-    gap: var(--_gap);
-    padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
-  .thumb {
-    display: grid;
-    place-items: center;
-    block-size: 3rem;
-    border-radius: calc(var(--_radius) - 2px);
-    background: var(--_surface);
-    color: var(--_muted);
-    overflow: hidden;
-  }
-  .thumb deeplake-file::part(image) {
-    inline-size: 3rem;
-    block-size: 3rem;
-    object-fit: cover;
-    border-radius: 0;
-  }
-  .thumb img {
-    inline-size: 100%;
-    block-size: 100%;
-    object-fit: cover;
-  }
-  .details {
-    display: grid;
-    gap: 0.2rem;
-  }
-  .name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    font-weight: 500;
-  }
-  .meta {
-    color: var(--_muted);
-    font-size: 0.8125em;
-  }
-  .item[data-status='error'] .meta,
-  .item[data-status='rejected'] .meta {
-    color: var(--_danger);
-  }
-  .item[data-status='done'] .thumb {
-    color: var(--_success);
-  }
-  .bar {
-    block-size: 0.3rem;
-    border-radius: 1rem;
-    background: color-mix(in srgb, var(--_border) 70%, transparent);
-    overflow: hidden;
-  }
-  /* Its inline-size is set per render through the style property. */
-  .fill {
-    block-size: 100%;
-    border-radius: inherit;
-    background: var(--_accent);
-    transition: inline-size 0.2s linear;
-  }
-  .bar[data-phase='processing'] .fill {
-    animation: pulse 1.2s ease-in-out infinite;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.45;
+    button {
+      font: inherit;
+      cursor: pointer;
     }
-  }
-  @media (prefers-reduced-motion: reduce) {
+    button:disabled {
+      cursor: not-allowed;
+    }
+    .dropzone {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: center;
+      gap: 0.25rem 0.4rem;
+      padding-block: 1.5rem;
+      padding-inline: 1rem;
+      border: 2px dashed var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_muted);
+      text-align: center;
+      transition: border-color 0.15s, background-color 0.15s;
+    }
+    .dropzone > [part~='icon'] {
+      flex-basis: 100%;
+      block-size: 1.75rem;
+    }
+    ::slotted(*) {
+      flex-basis: 100%;
+    }
+    /* While files hover, the zone says only what a drop will do. */
+    :host([dragover]) .browse,
+    :host([dragover]) slot {
+      display: none;
+    }
+    :host([dragover]) .dropzone {
+      border-color: var(--_accent);
+      background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
+      color: var(--_fg);
+    }
+    :host([disabled]) .dropzone {
+      opacity: 0.6;
+    }
+    .browse {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_accent);
+      font-weight: 600;
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+    }
+    .summary {
+      display: flex;
+      align-items: center;
+      gap: var(--_gap);
+      margin-block-start: var(--_gap);
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    .summary .bar {
+      flex: 1;
+    }
+    .upload {
+      padding-block: 0.35rem;
+      padding-inline: 0.9rem;
+      border: 0;
+      border-radius: calc(var(--_radius) - 2px);
+      background: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 600;
+    }
+    .list {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0;
+      margin-block-start: var(--_gap);
+      padding: 0;
+      list-style: none;
+    }
+    .item {
+      display: grid;
+      grid-template-columns: 3rem minmax(0, 1fr) auto;
+      align-items: center;
+      gap: var(--_gap);
+      padding: 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+    .thumb {
+      display: grid;
+      place-items: center;
+      block-size: 3rem;
+      border-radius: calc(var(--_radius) - 2px);
+      background: var(--_surface);
+      color: var(--_muted);
+      overflow: hidden;
+    }
+    .thumb deeplake-file::part(image) {
+      inline-size: 3rem;
+      block-size: 3rem;
+      object-fit: cover;
+      border-radius: 0;
+    }
+    .thumb img {
+      inline-size: 100%;
+      block-size: 100%;
+      object-fit: cover;
+    }
+    .details {
+      display: grid;
+      gap: 0.2rem;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      font-weight: 500;
+    }
+    .meta {
+      color: var(--_muted);
+      font-size: 0.8125em;
+    }
+    .item[data-status='error'] .meta,
+    .item[data-status='rejected'] .meta {
+      color: var(--_danger);
+    }
+    .item[data-status='done'] .thumb {
+      color: var(--_success);
+    }
+    .bar {
+      block-size: 0.3rem;
+      border-radius: 1rem;
+      background: color-mix(in srgb, var(--_border) 70%, transparent);
+      overflow: hidden;
+    }
+    /* Its inline-size is set per render through the style property. */
     .fill {
-      transition: none;
-      animation: none !important;
+      block-size: 100%;
+      border-radius: inherit;
+      background: var(--_accent);
+      transition: inline-size 0.2s linear;
     }
-  }
-  .actions {
-    display: flex;
-    gap: 0.25rem;
-  }
-  .action {
-    display: grid;
-    place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-    padding: 0;
-    border: 1px solid transparent;
-    border-radius: calc(var(--_radius) - 2px);
-    background: none;
-    color: var(--_muted);
-  }
-  .action:hover:not(:disabled) {
-    border-color: var(--_border);
-    color: var(--_fg);
-  }
-  .visually-hidden,
-  input[type='file'] {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+    .bar[data-phase='processing'] .fill {
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .fill {
+        transition: none;
+        animation: none !important;
+      }
+    }
+    .actions {
+      display: flex;
+      gap: 0.25rem;
+    }
+    .action {
+      display: grid;
+      place-items: center;
+      inline-size: 2rem;
+      block-size: 2rem;
+      padding: 0;
+      border: 1px solid transparent;
+      border-radius: calc(var(--_radius) - 2px);
+      background: none;
+      color: var(--_muted);
+    }
+    .action:hover:not(:disabled) {
+      border-color: var(--_border);
+      color: var(--_fg);
+    }
+    .visually-hidden,
+    input[type='file'] {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+];
