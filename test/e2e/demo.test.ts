@@ -100,4 +100,17 @@ describe('demo: publish an article with files', () => {
     assert.equal(await page.$eval('#title', (i) => (i as HTMLInputElement).value), '', 'the form was reset');
     if (shots) await page.screenshot({ path: join(shots, 'demo-article.png'), fullPage: true });
   });
+
+  it('lists every stored file in the gallery, each rendered from its UUID', async () => {
+    await page.goto(new URL('gallery.html', base).href, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => {
+      const files = [...document.querySelectorAll('#gallery deeplake-file')] as Array<HTMLElement & { info?: unknown }>;
+      return files.length === 3 && files.every((f) => f.info);
+    });
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll('#gallery deeplake-file')].map((f) => (f as HTMLElement & { info: { name: string } }).info.name).sort(),
+    );
+    assert.deepEqual(names, ['cover.png', 'data.csv', 'notes.txt']);
+    if (shots) await page.screenshot({ path: join(shots, 'demo-gallery.png'), fullPage: true });
+  });
 });
