@@ -6,6 +6,7 @@
 
 export interface UploaderStrings {
   dropHint: string;
+  dropHintOne: string;
   dropActive: string;
   browse: string;
   browseOne: string;
@@ -63,6 +64,7 @@ export interface UploaderStrings {
 
 export const en: UploaderStrings = {
   dropHint: 'Drag files here or',
+  dropHintOne: 'Drag a file here or',
   dropActive: 'Drop to add',
   browse: 'choose files',
   browseOne: 'choose a file',

@@ -7,7 +7,9 @@ function formatter(locale: string | undefined, unit: string, digits: number): In
   const key = `${locale}|${unit}|${digits}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits });
+    // CLDR's short form of a plain byte is "byte" ("700 byte"); the long one pluralises.
+    const unitDisplay = unit === 'byte' ? 'long' : 'short';
+    f = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: digits });
     cache.set(key, f);
   }
   return f;

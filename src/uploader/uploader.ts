@@ -392,7 +392,7 @@ export class DeepLakeUploader extends UploaderProperties {
     };
     return html`<div class="dropzone" part="dropzone">
         ${icons.upload}
-        <span part="hint">${this.dragover ? s.dropActive : s.dropHint}</span>
+        <span part="hint">${this.dragover ? s.dropActive : this.multiple ? s.dropHint : s.dropHintOne}</span>
         <button class="browse" part="browse-button" type="button" ?disabled=${this.#disabled} @click=${this.showPicker}>
           ${this.multiple ? s.browse : s.browseOne}
         </button>

@@ -5,6 +5,7 @@ export const dir = 'rtl';
 
 export const strings: UploaderStrings = {
   dropHint: 'اسحب الملفات إلى هنا أو',
+  dropHintOne: 'اسحب ملفًا إلى هنا أو',
   dropActive: 'أفلِت الملفات لإضافتها',
   browse: 'اختر ملفات',
   browseOne: 'اختر ملفًا',

@@ -5,6 +5,7 @@ export const dir = 'ltr';
 
 export const strings: UploaderStrings = {
   dropHint: 'Dateien hierher ziehen oder',
+  dropHintOne: 'Datei hierher ziehen oder',
   dropActive: 'Zum Hinzufügen loslassen',
   browse: 'Dateien auswählen',
   browseOne: 'eine Datei auswählen',

@@ -5,6 +5,7 @@ export const dir = 'ltr';
 
 export const strings: UploaderStrings = {
   dropHint: 'Arrastra archivos aquí o',
+  dropHintOne: 'Arrastra un archivo aquí o',
   dropActive: 'Suelta para añadir',
   browse: 'selecciona archivos',
   browseOne: 'selecciona un archivo',

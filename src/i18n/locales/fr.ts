@@ -7,6 +7,7 @@ export const dir = 'ltr';
 // (U+202F) before ";".
 export const strings: UploaderStrings = {
   dropHint: 'Glissez des fichiers ici ou',
+  dropHintOne: 'Glissez un fichier ici ou',
   dropActive: 'Déposez pour ajouter',
   browse: 'choisissez des fichiers',
   browseOne: 'choisissez un fichier',

@@ -5,6 +5,7 @@ export const dir = 'rtl';
 
 export const strings: UploaderStrings = {
   dropHint: 'גררו קבצים לכאן או',
+  dropHintOne: 'גררו קובץ לכאן או',
   dropActive: 'שחררו כדי להוסיף',
   browse: 'בחרו קבצים',
   browseOne: 'בחרו קובץ',

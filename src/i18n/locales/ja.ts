@@ -5,6 +5,7 @@ export const dir = 'ltr';
 
 export const strings: UploaderStrings = {
   dropHint: 'ファイルをここにドラッグ、または',
+  dropHintOne: 'ファイルをここにドラッグ、または',
   dropActive: 'ドロップして追加',
   browse: 'ファイルを選択',
   browseOne: 'ファイルを選択',

@@ -5,6 +5,7 @@ export const dir = 'ltr';
 
 export const strings: UploaderStrings = {
   dropHint: 'Arraste arquivos para cá ou',
+  dropHintOne: 'Arraste um arquivo para cá ou',
   dropActive: 'Solte para adicionar',
   browse: 'selecione arquivos',
   browseOne: 'selecione um arquivo',

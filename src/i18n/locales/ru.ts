@@ -5,6 +5,7 @@ export const dir = 'ltr';
 
 export const strings: UploaderStrings = {
   dropHint: 'Перетащите файлы сюда или',
+  dropHintOne: 'Перетащите файл сюда или',
   dropActive: 'Отпустите, чтобы добавить',
   browse: 'выберите файлы',
   browseOne: 'выберите файл',

@@ -5,6 +5,7 @@ export const dir = 'ltr';
 
 export const strings: UploaderStrings = {
   dropHint: '将文件拖到此处，或',
+  dropHintOne: '将文件拖到此处，或',
   dropActive: '松开即可添加',
   browse: '选择文件',
   browseOne: '选择一个文件',
