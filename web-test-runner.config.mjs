@@ -36,6 +36,18 @@ async function emulatorMiddleware(ctx, next) {
   await emulator.handle(ctx.req, ctx.res);
 }
 
+// A page under a strict CSP for test/browser/security.test.ts, loaded in an iframe so the
+// runner's own page (which needs inline scripts) keeps its policy. `?img` adds blob:/data:
+// images, which <deeplake-file> needs to show an image (see README, "Content Security Policy").
+const STRICT_CSP = "default-src 'self'";
+async function cspPageMiddleware(ctx, next) {
+  if (ctx.path !== '/__csp-page.html') return next();
+  const images = ctx.query.img !== undefined ? "; img-src 'self' blob: data:" : '';
+  ctx.set('Content-Security-Policy', STRICT_CSP + images);
+  ctx.type = 'html';
+  ctx.body = '<!doctype html><meta charset="utf-8"><title>CSP</title><script type="module" src="/test/browser/csp-page.ts"></script>';
+}
+
 /** Stops the emulator and removes its data with the test server. */
 function emulatorLifecycle() {
   return {
@@ -100,7 +112,7 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 10 * 60_000,
-  middleware: [emulatorMiddleware, plainTusMiddleware],
+  middleware: [emulatorMiddleware, plainTusMiddleware, cspPageMiddleware],
   reporters: [defaultReporter(), summaryLineReporter()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
@@ -112,6 +124,15 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Each test file's page in a browser context of its own, so each is a visible page:
+      // a background tab gets no intersections, animation frames or media loading, and
+      // which file lands there changes whenever a test file is added.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,

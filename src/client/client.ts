@@ -22,6 +22,15 @@ export interface DeepLakeClientOptions {
   headers?: Record<string, string>;
   /** Retry policy for 429, 5xx and network errors; `retries` defaults to 3. */
   retry?: Partial<RetryPolicy>;
+  /**
+   * Send an `Idempotency-Key` header with each multipart upload (one random key per
+   * `upload()` call, the same on every retry of it), so a retry after a lost answer does
+   * not store the file twice. Default true. The header makes the upload a CORS request
+   * with a preflight that must allow it: turn this off for a server whose CORS does not.
+   */
+  idempotency?: boolean;
+  /** How long the token provider may take before the call fails with an `auth` error; default 30 000 ms. */
+  tokenTimeoutMs?: number;
 }
 
 export interface RequestOptions {
@@ -65,6 +74,7 @@ export class DeepLakeClient {
   readonly #auth: TokenCache;
   readonly #headers: Record<string, string>;
   readonly #retry: RetryPolicy;
+  readonly #idempotency: boolean;
 
   constructor(options: DeepLakeClientOptions) {
     const { workspace, tokenProvider } = options;
@@ -75,9 +85,10 @@ export class DeepLakeClient {
     if (typeof tokenProvider !== 'function') throw new TypeError('DeepLakeClient: `tokenProvider` must be a function');
     this.apiUrl = (options.apiUrl || DEFAULT_API_URL).replace(/\/+$/, '');
     this.workspace = workspace;
-    this.#auth = new TokenCache(tokenProvider, workspace);
+    this.#auth = new TokenCache(tokenProvider, workspace, options.tokenTimeoutMs);
     this.#headers = { ...options.headers };
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#idempotency = options.idempotency ?? true;
   }
 
   /** Absolute URL of an API path below the workspace; the workspace is URL-encoded. */
@@ -89,8 +100,15 @@ export class DeepLakeClient {
   async upload(file: Blob, options: UploadOptions = {}): Promise<FileInfo> {
     if (options.transport === 'tus') return (await this.#tus()).uploadTus(this.#tusContext(), file, options);
     const filename = options.filename ?? ((file as File).name || 'blob');
+    // One key per call, the same on every retry: getRandomValues also works outside secure contexts.
+    const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     const res = this.#request(
-      (headers) => sendMultipart(this.url('/files'), file, filename, { headers, onProgress: options.onProgress, signal: options.signal }),
+      (headers) =>
+        sendMultipart(this.url('/files'), file, filename, {
+          headers: this.#idempotency ? { ...headers, 'Idempotency-Key': key } : headers,
+          onProgress: options.onProgress,
+          signal: options.signal,
+        }),
       options,
     );
     return this.#parse(res, parseFileInfo, 'an upload answer without an `id`');
