@@ -144,6 +144,9 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // The long-run leak test reads exact heap sizes after a forced collection.
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     }),

@@ -53,7 +53,8 @@ export class Thumbnails implements ReactiveController {
     this.#observer = new IntersectionObserver((entries) => {
       for (const entry of entries) {
         const id = (entry.target as HTMLElement).dataset.thumb!;
-        if (!entry.isIntersecting || this.#urls.has(id) || this.#pending.has(id)) continue;
+        // An entry queued before its row went can still arrive: only tracked rows count.
+        if (!entry.isIntersecting || !this.#files.has(id) || this.#urls.has(id) || this.#pending.has(id)) continue;
         this.#observer?.unobserve(entry.target);
         this.#pending.add(id);
         this.#wanted.push(id);
@@ -82,8 +83,9 @@ export class Thumbnails implements ReactiveController {
       this.#running++;
       void makeThumbnail(file)
         .then((blob) => {
-          // The row may have gone while the image decoded.
-          if (blob && this.#pending.has(id)) {
+          // The row may have gone while the image decoded: then no URL is made at all
+          // (a URL for an untracked row would never be revoked).
+          if (blob && this.#pending.has(id) && this.#files.has(id)) {
             this.#urls.set(id, URL.createObjectURL(blob));
             this.host.requestUpdate();
           }

@@ -1,0 +1,121 @@
+/**
+ * Long run without leaks: 2,000 small uploads in batches through one <deeplake-uploader>,
+ * each row removed as soon as its file is stored. Afterwards every object URL made was
+ * revoked, the listeners the element put on window and document are gone, and the JS heap
+ * (after a forced collection) is back near where it started.
+ */
+import { expect } from '@open-wc/testing';
+import { makePng } from './file-fixtures.js';
+import { fileOf, mount, type DeepLakeUploader } from './uploader-helpers.js';
+
+const BATCHES = 20;
+const PER_BATCH = 100;
+
+/** Counts object URLs made and revoked while `run` runs. */
+function countObjectUrls() {
+  const made = new Set<string>();
+  const revoked = new Set<string>();
+  const create = URL.createObjectURL;
+  const revoke = URL.revokeObjectURL;
+  URL.createObjectURL = (obj: Blob | MediaSource) => {
+    const url = create.call(URL, obj);
+    made.add(url);
+    return url;
+  };
+  URL.revokeObjectURL = (url: string) => {
+    revoked.add(url);
+    revoke.call(URL, url);
+  };
+  return {
+    made,
+    revoked,
+    restore: () => Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke }),
+  };
+}
+
+/** Live listener registrations on `target` (those removed with removeEventListener go). */
+function countListeners(target: EventTarget) {
+  const live = new Set<string>();
+  const ids = new WeakMap<object, number>();
+  let next = 0;
+  const key = (type: string, listener: unknown, options?: boolean | EventListenerOptions) => {
+    const capture = typeof options === 'boolean' ? options : !!options?.capture;
+    const fn = listener as object;
+    if (!ids.has(fn)) ids.set(fn, ++next);
+    return `${type}:${ids.get(fn)}:${capture}`;
+  };
+  const add = target.addEventListener;
+  const remove = target.removeEventListener;
+  target.addEventListener = function (type, listener, options) {
+    // once-listeners remove themselves when they fire: not a registration that can leak here.
+    if (listener && !(typeof options === 'object' && options?.once)) live.add(key(type, listener, options));
+    return add.call(this, type, listener, options);
+  };
+  target.removeEventListener = function (type, listener, options) {
+    if (listener) live.delete(key(type, listener, options));
+    return remove.call(this, type, listener, options);
+  };
+  return { live, restore: () => Object.assign(target, { addEventListener: add, removeEventListener: remove }) };
+}
+
+const gc = () => (window as unknown as { gc?: () => void }).gc?.();
+const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+
+async function settleHeap(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return heap();
+}
+
+describe('<deeplake-uploader> long run', function () {
+  this.timeout(240_000);
+
+  it('2,000 uploads with rows removed as they finish leave no URLs, listeners or heap behind', async () => {
+    expect(typeof (window as unknown as { gc?: unknown }).gc, 'run with --js-flags=--expose-gc').to.equal('function');
+    const urls = countObjectUrls();
+    const onWindow = countListeners(window);
+    const onDocument = countListeners(document);
+    const png = await makePng();
+    try {
+      const { el } = await mount({ multiple: true, concurrency: 6 });
+      // Rows go as soon as their file is stored, as a page that moves them elsewhere would.
+      el.addEventListener('deeplake-success', (e) => el.remove(e.detail.item.id));
+      const batch = async (n: number) => {
+        const done = new Promise((resolve) => el.addEventListener('deeplake-complete', resolve, { once: true }));
+        const files = Array.from({ length: PER_BATCH }, (_, i) =>
+          i === 0 ? new File([png], `b${n}.png`, { type: 'image/png' }) : fileOf(512, `b${n}-${i}.txt`, 'text/plain', n * PER_BATCH + i),
+        );
+        el.addFiles(files);
+        await done;
+      };
+      await batch(0); // warm-up: lazy chunks, caches and the JIT settle before the baseline
+      const windowAtStart = onWindow.live.size;
+      const start = await settleHeap();
+      let stored = PER_BATCH;
+      for (let n = 1; n < BATCHES; n++) {
+        await batch(n);
+        stored += PER_BATCH;
+      }
+      await (el as DeepLakeUploader).updateComplete;
+      const end = await settleHeap();
+      const grownMiB = (end - start) / 2 ** 20;
+      console.log(`long run: ${stored} uploads, heap ${(start / 2 ** 20).toFixed(1)} → ${(end / 2 ** 20).toFixed(1)} MiB (${grownMiB.toFixed(2)} MiB), object URLs ${urls.made.size} made / ${urls.revoked.size} revoked`);
+      expect(stored).to.equal(BATCHES * PER_BATCH);
+      expect(el.items.length, 'every row was removed').to.equal(0);
+      expect(onWindow.live.size, 'no window listener piled up while uploading').to.equal(windowAtStart);
+      expect(grownMiB, 'heap back near its start').to.be.below(4);
+
+      el.remove(); // leaving the page: its window/document listeners must go too
+      await new Promise((r) => setTimeout(r, 0));
+      expect([...onWindow.live], 'window listeners left after removal').to.deep.equal([]);
+      expect([...onDocument.live], 'document listeners left after removal').to.deep.equal([]);
+      expect([...urls.made].filter((u) => !urls.revoked.has(u)), 'object URLs never revoked').to.deep.equal([]);
+    } finally {
+      urls.restore();
+      onWindow.restore();
+      onDocument.restore();
+    }
+  });
+});
