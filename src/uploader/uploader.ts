@@ -5,6 +5,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isFileId, type DeepLakeClient } from '../client/index.js';
 import { resolveClient } from '../config.js';
@@ -280,8 +281,15 @@ export class DeepLakeUploader extends UploaderProperties {
     }
   }
 
+  // Merged once per change of `strings`: a stable object lets unchanged rows skip rendering.
+  #mergedFor: Partial<UploaderStrings> | undefined;
+  #merged: UploaderStrings = en;
   get #strings(): UploaderStrings {
-    return { ...en, ...this.strings };
+    if (this.#mergedFor !== this.strings) {
+      this.#mergedFor = this.strings;
+      this.#merged = { ...en, ...this.strings };
+    }
+    return this.#merged;
   }
 
   get #locale(): string | undefined {
@@ -412,7 +420,7 @@ export class DeepLakeUploader extends UploaderProperties {
         : nothing}
       ${items.length || this.#rejections.length
         ? html`<ul class="list" part="list" aria-label=${s.listLabel}>
-            ${repeat(items, (i) => i.id, (i) => itemRow(i, ctx))}
+            ${repeat(items, (i) => i.id, (i) => guard([i, s, ctx.locale, ctx.disabled, ctx.retries, ctx.thumbnail(i.id), ctx.client], () => itemRow(i, ctx)))}
             ${repeat(this.#rejections, (r) => r.key, (r) => rejectionRow(r, ctx, (key) => this.#dismiss(key)))}
           </ul>`
         : nothing}
