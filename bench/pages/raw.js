@@ -1,0 +1,33 @@
+// Baseline: a bare XMLHttpRequest + FormData loop, `concurrency` at a time, no UI.
+import { prepareFiles, timed } from './common.js';
+
+let files = [];
+let options = {};
+
+function send(file, url) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error(`HTTP ${xhr.status}`)));
+    xhr.onerror = () => reject(new Error('network error'));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+window.bench = {
+  async prepare(spec, opts) {
+    files = await prepareFiles(spec);
+    options = opts;
+  },
+  run: () =>
+    timed(async () => {
+      let next = 0;
+      const worker = async () => {
+        while (next < files.length) await send(files[next++], options.url);
+      };
+      await Promise.all(Array.from({ length: Math.min(options.concurrency, files.length) }, worker));
+    }),
+};
+window.benchReady = true;

@@ -1,0 +1,50 @@
+// <deeplake-uploader> with its UI: every row rendered in the page (no virtual list).
+import { DeepLakeClient } from '../../src/client/index.ts';
+import { DeepLakeUploader } from '../../src/uploader/deeplake-uploader.ts';
+import { prepareFiles, timed } from './common.js';
+
+// Defined here too: a patched copy of src/ (BENCH_SRC) is outside package.json's `sideEffects`.
+if (!customElements.get('deeplake-uploader')) customElements.define('deeplake-uploader', DeepLakeUploader);
+
+let files = [];
+const el = document.createElement('deeplake-uploader');
+el.multiple = true;
+el.setAttribute('aria-label', 'Bench');
+document.body.append(el);
+
+async function emulatorToken() {
+  const res = await fetch('/__emulator/workspaces', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"workspace":"bench"}' });
+  return (await res.json()).token;
+}
+
+window.bench = {
+  /** opts: { transport: 'xhr' | 'tus', concurrency, chunkSize } */
+  async prepare(spec, opts) {
+    files = await prepareFiles(spec);
+    el.concurrency = opts.concurrency;
+    // An experiment from outside the element ('cv'): off-screen rows skip style, layout and paint.
+    if (opts.experiment === 'cv') {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('deeplake-uploader::part(item) { content-visibility: auto; contain-intrinsic-size: auto 56px; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+    // The discard routes (XHR and tus) by default; `emulator`: the emulator, which stores the bytes on disk.
+    el.client = opts.emulator
+      ? new DeepLakeClient({ apiUrl: location.origin, workspace: 'bench', tokenProvider: emulatorToken })
+      : new DeepLakeClient({ apiUrl: `${location.origin}/discard`, workspace: 'bench', tokenProvider: async () => 'bench' });
+    if (opts.transport === 'tus') {
+      el.transport = 'tus';
+      el.chunkSize = opts.chunkSize;
+    }
+    await el.updateComplete;
+  },
+  run: () =>
+    timed(async () => {
+      const complete = new Promise((resolve) => el.addEventListener('deeplake-complete', resolve, { once: true }));
+      el.addFiles(files);
+      await complete;
+      await el.updateComplete;
+      if (el.values.length !== files.length) throw new Error(`${el.values.length} of ${files.length} stored`);
+    }),
+};
+window.benchReady = true;

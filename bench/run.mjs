@@ -1,0 +1,417 @@
+// `npm run bench`: <deeplake-uploader> against a raw XMLHttpRequest loop (the baseline)
+// and Uppy (core + Dashboard + XHRUpload), side by side in one run, in headless Chromium.
+//
+// - Pages: bench/pages/*.html, built with Vite (production build, like a real app) into a
+//   temp dir and served by a tiny node:http server on 127.0.0.1 that also answers
+//   POST /discard/… (busboy drains the multipart body, answers {id: randomUUID()}) for
+//   every XHR contender, a discarding tus server under /discard/ too, and mounts the
+//   emulator (/workspaces/, /__emulator/) for the tus row that stores to disk.
+// - Each measurement gets a fresh Chromium (fresh profile); contenders are interleaved
+//   within each round; the table gives median and min–max, and ratios against the
+//   baseline of the same round.
+// - Memory: JS heap (CDP Performance.getMetrics JSHeapUsedSize) and the RSS of the
+//   renderer processes (/proc/<pid>/status VmRSS of every --type=renderer child), sampled
+//   every 100 ms; Δ is the peak minus the value after a forced GC before the add.
+//
+// Run: npm run bench                 (full run, writes bench/RESULTS.md)
+//      npm run bench -- --quick      (tiny sizes, 1 round, prints only: a smoke test)
+// Env: BENCH_RUNS (rounds, default 3), BENCH_BIG_MIB (case 1 size, default 512),
+//      BENCH_CASES (e.g. "1,3,4"), CHROME_PATH (default /usr/bin/chromium),
+//      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary of each run, no RESULTS.md),
+//      BENCH_SRC=<dir> (the widget from a patched copy of src/, to try a fix; no RESULTS.md).
+import busboy from 'busboy';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const here = import.meta.dirname;
+const quick = process.argv.includes('--quick');
+const ROUNDS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
+const BIG_MIB = Number(process.env.BENCH_BIG_MIB ?? (quick ? 8 : 512));
+const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4').split(',').map((s) => s.trim()));
+const SMALL = { count: quick ? 20 : 500, size: 20 * 1024 };
+const MANY = { count: quick ? 50 : 1000, size: 1024 };
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const MiB = 1024 * 1024;
+/** BENCH_PROFILE=1: an unminified build and a CPU profile of each run(), saved to the temp dir, top self times printed. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_SRC=<dir>: the pages import the widget from this copy of src/ instead (try a change against the same baselines; no RESULTS.md). */
+const SRC = process.env.BENCH_SRC ? resolve(process.env.BENCH_SRC) : '';
+
+// Comparison dependencies live in bench/node_modules (bench/package.json), not the main install.
+if (!existsSync(join(here, 'node_modules', '@uppy', 'core', 'package.json'))) {
+  console.log('installing bench dependencies (npm ci --prefix bench)…');
+  execFileSync('npm', ['ci', '--prefix', here, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+}
+
+// ---- pages: a production build of bench/pages -------------------------------------------
+const { build } = await import('vite');
+const www = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-www-'));
+const pages = ['raw', 'uploader', 'uppy'];
+await build({
+  configFile: false,
+  root: join(here, 'pages'),
+  logLevel: 'warn',
+  resolve: SRC ? { alias: [{ find: /^(\.\.\/)+src\//, replacement: `${SRC}/` }] } : {},
+  build: {
+    outDir: www,
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: !PROFILE,
+    rolldownOptions: { input: Object.fromEntries(pages.map((p) => [p, join(here, 'pages', `${p}.html`)])) },
+  },
+});
+
+// ---- server: static pages + discard route + emulator -----------------------------------
+const { createEmulator } = await import('../src/emulator/index.ts');
+const dataDir = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-data-'));
+const emulator = createEmulator({ dataDir, admin: true });
+emulator.addWorkspace('bench');
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };
+
+/** Drains a multipart body and answers like the Files API would, storing nothing. */
+function discard(req, res) {
+  let bb;
+  try {
+    bb = busboy({ headers: req.headers });
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  let name = '';
+  let size = 0;
+  let contentType = 'application/octet-stream';
+  bb.on('file', (_field, stream, info) => {
+    name = info.filename;
+    contentType = info.mimeType;
+    stream.on('data', (chunk) => (size += chunk.length));
+  });
+  bb.on('close', () => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ id: randomUUID(), name, size, content_type: contentType, created_at: new Date().toISOString() }));
+  });
+  req.pipe(bb);
+}
+
+/**
+ * A minimal tus 1.0 server that stores nothing (creation, PATCH, HEAD, DELETE), naming
+ * the finished upload in X-Deeplake-File-Id like the Files API, plus the `info` lookup
+ * the client makes afterwards: the same discard baseline as the XHR route, for tus.
+ */
+const tusUploads = new Map();
+function discardTus(req, res, url) {
+  const tusHeaders = { 'Tus-Resumable': '1.0.0' };
+  if (req.method === 'POST' && url === '/discard/workspaces/bench/files/tus') {
+    const id = randomUUID();
+    tusUploads.set(id, { length: Number(req.headers['upload-length']), offset: 0 });
+    req.resume();
+    return void res.writeHead(201, { ...tusHeaders, Location: `/discard/tus/${id}` }).end();
+  }
+  const m = /^\/discard\/tus\/([0-9a-f-]{36})$/.exec(url);
+  const upload = m && tusUploads.get(m[1]);
+  if (m && !upload) return void res.writeHead(404, tusHeaders).end();
+  if (upload && req.method === 'HEAD') {
+    return void res.writeHead(200, { ...tusHeaders, 'Upload-Offset': upload.offset, 'Upload-Length': upload.length, 'Cache-Control': 'no-store' }).end();
+  }
+  if (upload && req.method === 'DELETE') {
+    tusUploads.delete(m[1]);
+    return void res.writeHead(204, tusHeaders).end();
+  }
+  if (upload && req.method === 'PATCH') {
+    if (Number(req.headers['upload-offset']) !== upload.offset) return void res.writeHead(409, tusHeaders).end();
+    req.on('data', (chunk) => (upload.offset += chunk.length));
+    req.on('end', () => {
+      const done = upload.offset === upload.length ? { 'X-Deeplake-File-Id': m[1] } : {};
+      res.writeHead(204, { ...tusHeaders, 'Upload-Offset': upload.offset, ...done }).end();
+    });
+    return;
+  }
+  const info = /^\/discard\/workspaces\/bench\/files\/([0-9a-f-]{36})$/.exec(url);
+  if (info && req.method === 'GET') {
+    const size = tusUploads.get(info[1])?.length ?? 0;
+    tusUploads.delete(info[1]);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    return void res.end(JSON.stringify({ id: info[1], name: 'big.bin', size, content_type: 'application/octet-stream' }));
+  }
+  res.writeHead(404).end();
+}
+
+const server = createServer((req, res) => {
+  const url = req.url ?? '/';
+  if (url.startsWith('/discard/tus') || (url.startsWith('/discard/') && req.method !== 'POST') || url === '/discard/workspaces/bench/files/tus') {
+    return discardTus(req, res, url.split('?')[0]);
+  }
+  if (req.method === 'POST' && url.startsWith('/discard/')) return discard(req, res);
+  if (emulator.matches(url)) return void emulator.handle(req, res);
+  const path = normalize(join(www, decodeURIComponent(url.split('?')[0])));
+  if (!path.startsWith(www) || !existsSync(path)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
+  res.end(readFileSync(path));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const DISCARD = `${base}/discard/workspaces/bench/files`;
+
+// ---- measurement ---------------------------------------------------------------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Sum of VmRSS of the browser's renderer processes (bytes). */
+function rendererRss(browserPid) {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== browserPid && !isChildOf(ppid, browserPid)) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      kb += Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return kb * 1024;
+}
+function isChildOf(pid, ancestor) {
+  for (let i = 0; i < 4 && pid > 1; i++) {
+    if (pid === ancestor) return true;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return false;
+    }
+  }
+  return pid === ancestor;
+}
+
+let chromiumVersion = '';
+
+/** Renderer main-thread time per rendering phase (style, layout, paint …) from a timeline trace. */
+function summarizeTrace(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'UpdateLayoutTree'));
+  const phases = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'HitTest', 'ScheduleStyleRecalculation', 'InvalidateLayout', 'ParseAuthorStyleSheet', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'XHRReadyStateChange', 'XHRLoad', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'RunTask'];
+  const sum = new Map();
+  const count = new Map();
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !phases.includes(e.name)) continue;
+    sum.set(e.name, (sum.get(e.name) ?? 0) + (e.dur ?? 0));
+    count.set(e.name, (count.get(e.name) ?? 0) + 1);
+  }
+  console.log('    trace, renderer main thread (events nest: RunTask holds the rest):');
+  for (const [k, us] of [...sum].sort((a, b) => b[1] - a[1])) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k} ×${count.get(k)}`);
+}
+
+/** The source module of a profiled line of the unminified build (the bundler's `// path` comments). */
+function moduleOf(key) {
+  const m = /(\S+\.js):(\d+):\d+$/.exec(key);
+  const file = m && join(www, 'assets', m[1]);
+  if (!file || !existsSync(file)) return '';
+  const lines = readFileSync(file, 'utf8').split('\n').slice(0, Number(m[2]));
+  const at = lines.findLastIndex((l) => /^\/\/ \S+\.(ts|js|mjs)$/.test(l));
+  return at < 0 ? '' : `  [${lines[at].slice(3)}: ${lines[Number(m[2]) - 1].trim().slice(0, 70)}]`;
+}
+function summarizeProfile(profile, label) {
+  const file = join(os.tmpdir(), `deeplake-bench-${label}-${Date.now()}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  const dt = new Map(profile.samples.map((id) => [id, 0]));
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const self = new Map();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = dt.get(node.id) ?? 0;
+    total += us;
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + us);
+  }
+  console.log(`    profile ${file} (${(total / 1000).toFixed(0)} ms sampled), top self time:`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}${moduleOf(k)}`);
+}
+
+/** One measurement in a fresh browser: prepare the page, GC, sample, run, sample every 100 ms. */
+async function measure(page_, spec, opts) {
+  const profile = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROME,
+    headless: true,
+    userDataDir: profile,
+    protocolTimeout: 600_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  chromiumVersion ||= await browser.version();
+  const pid = browser.process().pid;
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    for (const other of await browser.pages()) if (other !== page) await other.close();
+    await page.goto(`${base}/${page_}.html`);
+    await page.waitForFunction(() => window.benchReady === true);
+    await page.evaluate((spec, opts) => window.bench.prepare(spec, opts), spec, opts);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    const heap = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+    await sleep(300);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await sleep(200);
+    const before = { heap: await heap(), rss: rendererRss(pid) };
+    const peak = { ...before };
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        await sleep(100);
+        try {
+          peak.heap = Math.max(peak.heap, await heap());
+        } catch {
+          /* page busy or closing */
+        }
+        peak.rss = Math.max(peak.rss, rendererRss(pid));
+      }
+    })();
+    if (PROFILE) {
+      await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    let result;
+    try {
+      result = await page.evaluate(() => window.bench.run());
+    } finally {
+      sampling = false;
+      await sampler;
+    }
+    if (PROFILE) {
+      summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_}-${spec.count ?? 'big'}`);
+      summarizeTrace(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
+    }
+    peak.heap = Math.max(peak.heap, await heap());
+    peak.rss = Math.max(peak.rss, rendererRss(pid));
+    return { ...result, heapDelta: peak.heap - before.heap, rssDelta: peak.rss - before.rss };
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+// ---- cases ---------------------------------------------------------------------------
+const bigSpec = { big: true, size: BIG_MIB * MiB };
+const cases = [
+  {
+    id: '1',
+    title: `Case 1+2: one ${BIG_MIB} MiB file (OPFS, disk-backed File)`,
+    throughput: bigSpec.size,
+    contenders: [
+      { name: 'raw XHR + FormData (baseline)', page: 'raw', spec: bigSpec, opts: { url: DISCARD, concurrency: 1 } },
+      { name: '<deeplake-uploader> XHR', page: 'uploader', spec: bigSpec, opts: { transport: 'xhr', concurrency: 6 } },
+      { name: '<deeplake-uploader> tus, 16 MiB chunks', page: 'uploader', spec: bigSpec, opts: { transport: 'tus', concurrency: 6, chunkSize: 16 * MiB } },
+      { name: '<deeplake-uploader> tus, 16 MiB chunks, to the emulator (writes to disk)', page: 'uploader', spec: bigSpec, opts: { transport: 'tus', emulator: true, concurrency: 6, chunkSize: 16 * MiB } },
+      { name: 'Uppy 6 + Dashboard + XHRUpload', page: 'uppy', spec: bigSpec, opts: { url: DISCARD, concurrency: 6 } },
+    ],
+  },
+  {
+    id: '3',
+    title: `Case 3: ${SMALL.count} files × ${SMALL.size / 1024} KiB, concurrency 6, UI showing`,
+    contenders: [
+      { name: 'raw XHR + FormData (baseline)', page: 'raw', spec: SMALL, opts: { url: DISCARD, concurrency: 6 } },
+      { name: '<deeplake-uploader>', page: 'uploader', spec: SMALL, opts: { transport: 'xhr', concurrency: 6 } },
+      // What skipping off-screen rows would save: the page's CSS sets content-visibility on ::part(item); src/ unchanged.
+      { name: '<deeplake-uploader> + page CSS `::part(item) { content-visibility: auto }` (experiment)', page: 'uploader', spec: SMALL, opts: { transport: 'xhr', concurrency: 6, experiment: 'cv' } },
+      { name: 'Uppy 6 + Dashboard + XHRUpload', page: 'uppy', spec: SMALL, opts: { url: DISCARD, concurrency: 6 } },
+    ],
+  },
+  {
+    id: '4',
+    title: `Case 4: ${MANY.count} files × ${MANY.size / 1024} KiB added at once (responsiveness)`,
+    longtasks: true,
+    contenders: [
+      { name: 'raw XHR + FormData (baseline)', page: 'raw', spec: MANY, opts: { url: DISCARD, concurrency: 6 } },
+      { name: '<deeplake-uploader>', page: 'uploader', spec: MANY, opts: { transport: 'xhr', concurrency: 6 } },
+      { name: 'Uppy 6 + Dashboard + XHRUpload', page: 'uppy', spec: MANY, opts: { url: DISCARD, concurrency: 6 } },
+    ],
+  },
+].filter((c) => CASES.has(c.id));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
+const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+const mib = (x) => `${x < 0 ? '−' : '+'}${(Math.abs(x) / MiB).toFixed(1)}`;
+const ratio = (x) => `${x.toFixed(2)}×`;
+
+const sections = [];
+try {
+  for (const c of cases) {
+    console.log(`\n${c.title}`);
+    const results = c.contenders.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Interleaved: every contender once per round, the order rotated each round.
+      const order = c.contenders.map((_, i) => (i + round) % c.contenders.length);
+      for (const i of order) {
+        const k = c.contenders[i];
+        const r = await measure(k.page, k.spec, k.opts);
+        results[i][round] = r;
+        console.log(`  round ${round + 1} ${k.name}: ${ms(r.ms)}, heap ${mib(r.heapDelta)} MiB, RSS ${mib(r.rssDelta)} MiB, longest task ${Math.round(r.longestTaskMs)} ms`);
+      }
+    }
+    const base = results[0];
+    const head = c.throughput
+      ? '| contender | time | throughput | vs baseline (throughput) | JS heap Δ peak (MiB) | renderer RSS Δ peak (MiB) |'
+      : c.longtasks
+        ? '| contender | add → first paint | longest task after first paint | long tasks (> 50 ms) | total time | vs baseline (time) |'
+        : '| contender | time | vs baseline (time) | JS heap Δ peak (MiB) | renderer RSS Δ peak (MiB) | longest task |';
+    const lines = [`### ${c.title}`, '', head, `|${head.split('|').slice(1, -1).map(() => '---').join('|')}|`];
+    c.contenders.forEach((k, i) => {
+      const rs = results[i];
+      const pick = (key) => rs.map((r) => r[key]);
+      const timeRatio = rs.map((r, round) => r.ms / base[round].ms);
+      const mbps = (x) => `${x.toFixed(0)} MiB/s`;
+      if (c.throughput) {
+        const tp = rs.map((r) => c.throughput / MiB / (r.ms / 1000));
+        const tpRatio = rs.map((r, round) => base[round].ms / r.ms);
+        lines.push(`| ${k.name} | ${fmt(pick('ms'), ms)} | ${fmt(tp, mbps)} | ${fmt(tpRatio, ratio)} | ${fmt(pick('heapDelta'), mib)} | ${fmt(pick('rssDelta'), mib)} |`);
+      } else if (c.longtasks) {
+        lines.push(`| ${k.name} | ${fmt(pick('firstPaintMs'), ms)} | ${fmt(pick('longestAfterPaintMs'), ms)} | ${fmt(pick('longTasks'), String)} | ${fmt(pick('ms'), ms)} | ${fmt(timeRatio, ratio)} |`);
+      } else {
+        lines.push(`| ${k.name} | ${fmt(pick('ms'), ms)} | ${fmt(timeRatio, ratio)} | ${fmt(pick('heapDelta'), mib)} | ${fmt(pick('rssDelta'), mib)} | ${fmt(pick('longestTaskMs'), ms)} |`);
+      }
+    });
+    sections.push(lines.join('\n'));
+    console.log(`\n${lines.join('\n')}`);
+  }
+} finally {
+  server.close();
+  await emulator.close();
+  rmSync(www, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${chromiumVersion} (headless)`;
+const md = `# Benchmark results
+
+Generated by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
+
+Machine: ${machine}.
+
+Median of ${ROUNDS} rounds (min–max); contenders interleaved within each round, each in a
+fresh headless Chromium; a ratio is the median (min–max) of each round's ratio to the
+baseline of that same round. Uploads go to
+127.0.0.1: every XHR contender to a node:http + busboy route that drains the body and
+answers \`{id}\`; tus to a tus route that discards likewise (one row also to the emulator,
+which writes the bytes to disk). Memory Δ is the peak
+(sampled every 100 ms) minus the value after a forced GC just before the add; RSS is the
+sum over the renderer processes.
+
+${sections.join('\n\n')}
+`;
+if (!quick && !PROFILE && !SRC) {
+  writeFileSync(join(here, 'RESULTS.md'), md);
+  console.log('\nwritten to bench/RESULTS.md');
+}
