@@ -49,3 +49,12 @@ export function resolveClient(host: ClientHost): DeepLakeClient {
   }
   return client;
 }
+
+/** `resolveClient(host)`, or undefined while nothing is configured yet. */
+export function tryResolveClient(host: ClientHost): DeepLakeClient | undefined {
+  try {
+    return resolveClient(host);
+  } catch {
+    return undefined;
+  }
+}

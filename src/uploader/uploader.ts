@@ -7,29 +7,26 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { isFileId, type DeepLakeClient } from '../client/index.js';
-import { resolveClient } from '../config.js';
+import { isFileId } from '../client/index.js';
+import { resolveClient, tryResolveClient } from '../config.js';
 import { en, fill, type UploaderStrings } from '../i18n/strings.js';
 import { UploadQueue, type UploadItem } from '../upload/index.js';
 import { Announcer } from './announcer.js';
-import { uploaderEvent, type DeepLakeUploaderEventDetail, type PendingFile } from './events.js';
-import { formatBytes } from './format.js';
+import { uploaderEvent, type PendingFile } from './events.js';
 import { FileGestures } from './gestures.js';
 import { icons } from './icons.js';
 import { LeaveGuard } from './leave-guard.js';
 import { summaryRow } from './summary.js';
-import { isThumbnailable, itemRow, rejectionRow, type ItemAction, type Rejection, type RowContext } from './row.js';
+import { reasonText, Rejections, type Refusal } from './rejections.js';
+import { isThumbnailable, itemRow, rejectionRow, type ItemAction, type RowContext } from './row.js';
 import { uploaderStyles } from './styles.js';
 import { UploaderProperties } from './properties.js';
 import { QueueBridge } from './queue-bridge.js';
 import { SubmitGuard } from './submit-guard.js';
 import type { Thumbnails } from './thumbnails.js';
-import { validateFiles, type RejectReason } from './validate.js';
+import { validateFiles } from './validate.js';
 
-/** Refused files stay visible until dismissed; past this many the oldest go. */
-const MAX_REJECTION_ROWS = 20;
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
-type Refusal = DeepLakeUploaderEventDetail['deeplake-reject'];
 
 // The manifest (custom-elements.json) and the README's API reference are generated from
 // this comment: one tag per line.
@@ -90,8 +87,7 @@ export class DeepLakeUploader extends UploaderProperties {
   /** Loaded with the first image: pages that never see one never download it. */
   #thumbnails: Thumbnails | undefined;
   #thumbnailsLoading = false;
-  #rejections: Rejection[] = [];
-  #rejectionCount = 0;
+  readonly #rejections = new Rejections(this, (message, assertive) => this.#announcer.announce(message, assertive), () => this.#strings);
   #lastValues = '';
 
   constructor() {
@@ -175,7 +171,7 @@ export class DeepLakeUploader extends UploaderProperties {
       rules,
       held,
     );
-    const refused: Refusal[] = verdict.rejected.map(({ file, reason }) => ({ file, reason, message: this.#reasonText(reason) }));
+    const refused: Refusal[] = verdict.rejected.map(({ file, reason }) => ({ file, reason, message: reasonText(reason, this.#strings, this.#limits) }));
     const passed = new Set(verdict.accepted);
     let accepted = pending.filter((p) => passed.has(p.file));
 
@@ -186,7 +182,7 @@ export class DeepLakeUploader extends UploaderProperties {
       for (const [file, message] of vetoes) refused.push({ file, reason: 'vetoed', message });
       accepted = accepted.filter((p) => !vetoes.has(p.file));
     }
-    this.#refuse(refused);
+    this.#rejections.add(refused);
     if (!accepted.length) return [];
     // A single-file field works like <input type=file>: a new choice replaces the old one.
     // Not 'interrupted' rows: removing one discards its upload, which the same file chosen again resumes.
@@ -226,7 +222,7 @@ export class DeepLakeUploader extends UploaderProperties {
   /** Stops every upload and empties the list (stored files stay on the server). */
   reset(): void {
     this.#queue.reset();
-    this.#rejections = [];
+    this.#rejections.clear();
     this.requestUpdate();
   }
 
@@ -292,32 +288,12 @@ export class DeepLakeUploader extends UploaderProperties {
     return this.#merged;
   }
 
+  get #limits() {
+    return { maxFileSize: this.maxFileSize, maxFiles: this.multiple ? this.maxFiles : 1, locale: this.#locale };
+  }
+
   get #locale(): string | undefined {
     return this.closest<HTMLElement>('[lang]')?.lang || undefined;
-  }
-
-  #reasonText(reason: RejectReason): string {
-    const s = this.#strings;
-    if (reason === 'type') return s.rejectType;
-    if (reason === 'empty') return s.rejectEmpty;
-    if (reason === 'too-large') return fill(s.rejectTooLarge, { max: formatBytes(this.maxFileSize, this.#locale) });
-    return fill(s.rejectTooMany, { max: this.multiple ? this.maxFiles : 1 });
-  }
-
-  #refuse(refused: Refusal[]): void {
-    if (!refused.length) return;
-    for (const detail of refused) this.dispatchEvent(uploaderEvent('deeplake-reject', detail));
-    const rows = refused.map(({ file, message }) => ({ key: `r${++this.#rejectionCount}`, name: file.name, message }));
-    this.#rejections = [...this.#rejections, ...rows].slice(-MAX_REJECTION_ROWS);
-    const s = this.#strings;
-    const first = refused[0]!;
-    this.#announcer.announce(
-      refused.length === 1
-        ? fill(s.announceRejected, { name: first.file.name, reason: first.message })
-        : fill(s.rejectedMany, { count: refused.length }),
-      true,
-    );
-    this.requestUpdate();
   }
 
   readonly #onChange = () => {
@@ -341,14 +317,6 @@ export class DeepLakeUploader extends UploaderProperties {
     });
   }
 
-  #clientOrUndefined(): DeepLakeClient | undefined {
-    try {
-      return resolveClient(this);
-    } catch {
-      return undefined; // not configured yet: a preview says so itself
-    }
-  }
-
   /** A row's remove button; with `delete-on-remove` the stored file goes too. */
   #removeByUser(id: string): void {
     const item = this.#queue.get(id);
@@ -365,11 +333,6 @@ export class DeepLakeUploader extends UploaderProperties {
     this.addFiles(Array.from(this.input.files ?? []));
     this.input.value = '';
   };
-
-  #dismiss(key: string): void {
-    this.#rejections = this.#rejections.filter((r) => r.key !== key);
-    this.requestUpdate();
-  }
 
   /**
    * Keeps keyboard users in place when a render takes the focused button away: to the next
@@ -395,7 +358,7 @@ export class DeepLakeUploader extends UploaderProperties {
       disabled: this.#disabled,
       retries: this.#queue.retries,
       thumbnail: (id) => this.#thumbnails?.url(id),
-      client: this.#clientOrUndefined(),
+      client: tryResolveClient(this),
       act: (action: ItemAction, id) => (action === 'remove' ? this.#removeByUser(id) : this.#queue[action](id)),
     };
     return html`<div class="dropzone" part="dropzone">
@@ -418,10 +381,10 @@ export class DeepLakeUploader extends UploaderProperties {
       ${items.length
         ? summaryRow(items, this.#queue.totals, { strings: s, manual: this.manual, disabled: this.#disabled, upload: () => this.upload() })
         : nothing}
-      ${items.length || this.#rejections.length
+      ${items.length || this.#rejections.rows.length
         ? html`<ul class="list" part="list" aria-label=${s.listLabel}>
             ${repeat(items, (i) => i.id, (i) => guard([i, s, ctx.locale, ctx.disabled, ctx.retries, ctx.thumbnail(i.id), ctx.client], () => itemRow(i, ctx)))}
-            ${repeat(this.#rejections, (r) => r.key, (r) => rejectionRow(r, ctx, (key) => this.#dismiss(key)))}
+            ${repeat(this.#rejections.rows, (r) => r.key, (r) => rejectionRow(r, ctx, (key) => this.#rejections.dismiss(key)))}
           </ul>`
         : nothing}
       ${this.#announcer.render()}`;

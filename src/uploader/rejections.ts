@@ -1,0 +1,64 @@
+/**
+ * Files refused before upload: each fires `deeplake-reject` and becomes a row with a
+ * readable reason until dismissed (the newest 20 are kept, so 10,000 refused files cost
+ * 20 rows), and a batch is announced assertively once, not file by file.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { fill, type UploaderStrings } from '../i18n/strings.js';
+import { uploaderEvent, type DeepLakeUploaderEventDetail } from './events.js';
+import { formatBytes } from './format.js';
+import type { Rejection } from './row.js';
+import type { RejectReason } from './validate.js';
+
+const MAX_ROWS = 20;
+
+export type Refusal = DeepLakeUploaderEventDetail['deeplake-reject'];
+
+/** The readable reason for a refusal, with the limit it broke. */
+export function reasonText(
+  reason: RejectReason,
+  s: UploaderStrings,
+  limits: { maxFileSize: number; maxFiles: number; locale: string | undefined },
+): string {
+  if (reason === 'type') return s.rejectType;
+  if (reason === 'empty') return s.rejectEmpty;
+  if (reason === 'too-large') return fill(s.rejectTooLarge, { max: formatBytes(limits.maxFileSize, limits.locale) });
+  return fill(s.rejectTooMany, { max: limits.maxFiles });
+}
+
+export class Rejections {
+  rows: readonly Rejection[] = [];
+  #count = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly announce: (message: string, assertive: boolean) => void,
+    private readonly strings: () => UploaderStrings,
+  ) {}
+
+  add(refused: readonly Refusal[]): void {
+    if (!refused.length) return;
+    for (const detail of refused) this.host.dispatchEvent(uploaderEvent('deeplake-reject', detail));
+    const rows = refused.map(({ file, message }) => ({ key: `r${++this.#count}`, name: file.name, message }));
+    this.rows = [...this.rows, ...rows].slice(-MAX_ROWS);
+    const s = this.strings();
+    const first = refused[0]!;
+    this.announce(
+      refused.length === 1
+        ? fill(s.announceRejected, { name: first.file.name, reason: first.message })
+        : fill(s.rejectedMany, { count: refused.length }),
+      true,
+    );
+    this.host.requestUpdate();
+  }
+
+  dismiss(key: string): void {
+    this.rows = this.rows.filter((r) => r.key !== key);
+    this.host.requestUpdate();
+  }
+
+  clear(): void {
+    this.rows = [];
+    this.host.requestUpdate();
+  }
+}
