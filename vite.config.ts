@@ -7,42 +7,19 @@
  *   unbundled ESM in dist/.)
  */
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
+import { emulatorPlugin } from './scripts/emulator-plugin.js';
 import { minifyLiterals } from './scripts/minify-literals.mjs';
 
 const root = import.meta.dirname;
-
-/** Serves /workspaces/ and /__emulator/ from the emulator, data kept in .deeplake-data/. */
-function emulatorPlugin(): Plugin {
-  let close: (() => Promise<void>) | undefined;
-  return {
-    name: 'deeplake-emulator',
-    apply: 'serve',
-    async configureServer(server) {
-      // Loaded only when serving: building the library must not need Node-only packages.
-      const { createEmulator } = await import('./src/emulator/index.js');
-      // DEEPLAKE_DATA_DIR lets the demo's end-to-end test run on a temp dir.
-      const dataDir = process.env.DEEPLAKE_DATA_DIR ?? resolve(root, '.deeplake-data');
-      const emulator = createEmulator({ dataDir, admin: true });
-      emulator.addWorkspace('demo');
-      close = () => emulator.close();
-      server.middlewares.use((req, res, next) => void emulator.handle(req, res, next));
-      server.httpServer?.once('listening', () =>
-        server.config.logger.info(`  Deep Lake emulator: workspace "demo", files in ${dataDir}`),
-      );
-    },
-    async buildEnd() {
-      await close?.();
-    },
-  };
-}
 
 export default defineConfig(({ command }) =>
   command === 'serve'
     ? {
         root: resolve(root, 'demo'),
         server: { host: '127.0.0.1', port: 5173, fs: { allow: [root] } },
-        plugins: [emulatorPlugin()],
+        // DEEPLAKE_DATA_DIR lets the demo's end-to-end test run on a temp dir.
+        plugins: [emulatorPlugin({ dataDir: process.env.DEEPLAKE_DATA_DIR ?? resolve(root, '.deeplake-data'), workspace: 'demo' })],
       }
     : {
         plugins: [minifyLiterals()],
