@@ -13,6 +13,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { FileStore as TusFileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { createEmulator } from './src/emulator/index.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'deeplake-wtr-'));
@@ -134,16 +135,10 @@ export default {
         return page;
       },
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
+          ...chromiumArgs,
           // The long-run leak test reads exact heap sizes after a forced collection.
           '--js-flags=--expose-gc',
           '--enable-precise-memory-info',

@@ -2,6 +2,7 @@
 // state), light and dark, in Debian's headless Chromium against the demo server (emulator
 // included, on a temporary data dir), and writes docs/screenshots/file-kinds-{light,dark}.png.
 // Run: node --import tsx scripts/screenshots-file.mjs
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +18,10 @@ await server.listen();
 const base = server.resolvedUrls.local[0];
 const profile = mkdtempSync(join(tmpdir(), 'deeplake-shots-'));
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
   userDataDir: profile,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: chromiumArgs,
 });
 
 /** Every element settled, media showing a frame, then the grid. */

@@ -1,6 +1,7 @@
 // Renders <deeplake-uploader> in its visible states, light and dark, in Debian's headless
 // Chromium against the demo server (emulator included), and writes PNGs to
 // docs/screenshots/. Run: node --import tsx scripts/screenshots.mjs
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +15,10 @@ await server.listen();
 const base = server.resolvedUrls.local[0];
 const profile = mkdtempSync(join(tmpdir(), 'deeplake-shots-'));
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
   userDataDir: profile,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: chromiumArgs,
 });
 
 async function fault(fault) {

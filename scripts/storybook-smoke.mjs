@@ -5,6 +5,7 @@
 // Run: node scripts/storybook-smoke.mjs [--screenshots <dir>] [--url <running storybook>]
 //   --screenshots: a PNG per story, to look at; --url: check `npm run storybook` instead
 //   (the emulator is there, so the upload stories reach their real states).
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -36,10 +37,10 @@ if (shots) mkdirSync(shots, { recursive: true });
 
 const profile = mkdtempSync(join(tmpdir(), 'deeplake-sb-smoke-'));
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
   userDataDir: profile,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: chromiumArgs,
 });
 const failures = [];
 try {

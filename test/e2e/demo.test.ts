@@ -4,6 +4,7 @@
  * the real file chooser, Publish, and the article rendered from the stored UUIDs by
  * <deeplake-file>. With SCREENSHOTS=1 it also writes docs/screenshots/demo-*.png.
  */
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,10 +33,10 @@ describe('demo: publish an article with files', () => {
     await server.listen();
     base = server.resolvedUrls!.local[0]!;
     browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       headless: true,
       userDataDir: mkdtempSync(join(tmpdir(), 'deeplake-demo-profile-')),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: chromiumArgs,
     });
     page = await browser.newPage();
     await page.setViewport({ width: 900, height: 1100 });

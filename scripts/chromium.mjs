@@ -1,0 +1,14 @@
+// Debian's Chromium and the flags every headless run here needs (tests, screenshots,
+// Storybook smoke, e2e): no sandbox as root, no GPU, /dev/shm too small in containers,
+// and no background connections, which this machine's closed network refuses.
+export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
