@@ -36,7 +36,11 @@ async function cutOff(ws: TestWorkspace, file: File, fraction: number): Promise<
   );
 }
 
-describe('tus resume after a reload', () => {
+describe('tus resume after a reload', function () {
+  // Several MiB hashed, cut off and resumed per test: on a loaded 2-core machine one took
+  // longer than mocha's 30 s default (seen once in a CI run while another suite ran).
+  this.timeout(90_000);
+
   let client: DeepLakeClient;
   afterEach(async () => {
     // Nothing of one test stays remembered in the shared localStorage.
