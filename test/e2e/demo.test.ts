@@ -93,6 +93,11 @@ describe('demo: publish an article with files', () => {
       [...document.querySelectorAll('#articles deeplake-file')].map((f) => f.getAttribute('file-id')),
     );
     assert.deepEqual(rendered, [...coverIds, ...attachmentIds]);
+    // info arrives before the image has decoded: wait for the decode, then check its size.
+    await page.waitForFunction(() => {
+      const img = document.querySelector('#articles deeplake-file.cover')?.shadowRoot?.querySelector('img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
     const coverImage = await page.evaluate(() => {
       const img = document.querySelector('#articles deeplake-file.cover')?.shadowRoot?.querySelector('img');
       return img ? { loaded: img.complete && img.naturalWidth, src: img.src.slice(0, 5) } : null;
