@@ -51,7 +51,7 @@ if (!existsSync(join(here, 'node_modules', '@uppy', 'core', 'package.json'))) {
 // ---- pages: a production build of bench/pages -------------------------------------------
 const { build } = await import('vite');
 const www = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-www-'));
-const pages = ['raw', 'uploader', 'uppy'];
+const pages = ['raw', 'queue', 'uploader', 'uppy'];
 await build({
   configFile: false,
   root: join(here, 'pages'),
@@ -191,20 +191,31 @@ function isChildOf(pid, ancestor) {
 
 let chromiumVersion = '';
 
-/** Renderer main-thread time per rendering phase (style, layout, paint …) from a timeline trace. */
+/**
+ * Renderer main-thread time by trace event, self time (a parent's time minus its
+ * children's), from a timeline trace: where the time goes that the JS profile calls "(program)".
+ */
 function summarizeTrace(trace) {
   const events = trace.traceEvents ?? trace;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'UpdateLayoutTree'));
-  const phases = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'HitTest', 'ScheduleStyleRecalculation', 'InvalidateLayout', 'ParseAuthorStyleSheet', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'XHRReadyStateChange', 'XHRLoad', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'RunTask'];
-  const sum = new Map();
+  if (!main) return;
+  const spans = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
   const count = new Map();
-  for (const e of events) {
-    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !phases.includes(e.name)) continue;
-    sum.set(e.name, (sum.get(e.name) ?? 0) + (e.dur ?? 0));
+  const stack = [];
+  for (const e of spans) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - Math.min(e.dur, parent.ts + parent.dur - e.ts));
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
     count.set(e.name, (count.get(e.name) ?? 0) + 1);
+    stack.push(e);
   }
-  console.log('    trace, renderer main thread (events nest: RunTask holds the rest):');
-  for (const [k, us] of [...sum].sort((a, b) => b[1] - a[1])) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k} ×${count.get(k)}`);
+  const busy = spans.filter((e) => e.name === 'RunTask').reduce((t, e) => t + e.dur, 0);
+  console.log(`    trace, renderer main thread: ${(busy / 1000).toFixed(0)} ms in tasks; self time by event:`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k} ×${count.get(k)}`);
 }
 
 /** The source module of a profiled line of the unminified build (the bundler's `// path` comments). */
@@ -274,7 +285,7 @@ async function measure(page_, spec, opts) {
       }
     })();
     if (PROFILE) {
-      await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'v8', 'loading', 'renderer.scheduler', 'mojom'] });
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
@@ -319,9 +330,8 @@ const cases = [
     title: `Case 3: ${SMALL.count} files × ${SMALL.size / 1024} KiB, concurrency 6, UI showing`,
     contenders: [
       { name: 'raw XHR + FormData (baseline)', page: 'raw', spec: SMALL, opts: { url: DISCARD, concurrency: 6 } },
+      { name: 'UploadQueue + DeepLakeClient, no UI (the widget minus its view)', page: 'queue', spec: SMALL, opts: { concurrency: 6 } },
       { name: '<deeplake-uploader>', page: 'uploader', spec: SMALL, opts: { transport: 'xhr', concurrency: 6 } },
-      // What skipping off-screen rows would save: the page's CSS sets content-visibility on ::part(item); src/ unchanged.
-      { name: '<deeplake-uploader> + page CSS `::part(item) { content-visibility: auto }` (experiment)', page: 'uploader', spec: SMALL, opts: { transport: 'xhr', concurrency: 6, experiment: 'cv' } },
       { name: 'Uppy 6 + Dashboard + XHRUpload', page: 'uppy', spec: SMALL, opts: { url: DISCARD, concurrency: 6 } },
     ],
   },

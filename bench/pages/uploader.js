@@ -22,12 +22,6 @@ window.bench = {
   async prepare(spec, opts) {
     files = await prepareFiles(spec);
     el.concurrency = opts.concurrency;
-    // An experiment from outside the element ('cv'): off-screen rows skip style, layout and paint.
-    if (opts.experiment === 'cv') {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync('deeplake-uploader::part(item) { content-visibility: auto; contain-intrinsic-size: auto 56px; }');
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    }
     // The discard routes (XHR and tus) by default; `emulator`: the emulator, which stores the bytes on disk.
     el.client = opts.emulator
       ? new DeepLakeClient({ apiUrl: location.origin, workspace: 'bench', tokenProvider: emulatorToken })

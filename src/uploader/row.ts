@@ -1,8 +1,8 @@
 /**
  * One row of the list: a queue item or a refused file. Pure functions of a record and
  * the strings, so the element only picks which rows to render. Text goes through Lit
- * bindings (escaped); the progress fill is sized through the `style` property (CSSOM: allowed under a CSP
- * without 'unsafe-inline', unlike a style attribute in markup).
+ * bindings (escaped); the progress fill's `--p` is set through the `style` property (CSSOM: allowed under
+ * a CSP without 'unsafe-inline', unlike a style attribute in markup).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DeepLakeClient, DeepLakeError } from '../client/index.js';
@@ -98,7 +98,7 @@ function progressBar(item: UploadItem, label: string): TemplateResult | typeof n
     aria-valuenow=${processing ? nothing : percent}
     data-phase=${item.phase ?? nothing}
   >
-    <div class="fill" part="progress-fill" .style=${`inline-size:${percent}%`}></div>
+    <div class="fill" part="progress-fill" .style=${`--p:${percent}`}></div>
   </div>`;
 }
 

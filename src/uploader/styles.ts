@@ -151,12 +151,20 @@ export const uploaderStyles = [
       background: color-mix(in srgb, var(--_border) 70%, transparent);
       overflow: hidden;
     }
-    /* Its inline-size is set per render through the style property. */
+    /*
+     * --p (0–100) is set per render through the style property. The fill slides in with
+     * translate, not inline-size: moving bars then need no layout, and their transitions
+     * run on the compositor.
+     */
     .fill {
       block-size: 100%;
       border-radius: inherit;
       background: var(--_accent);
-      transition: inline-size 0.2s linear;
+      translate: calc(var(--p, 0) * 1% - 100%);
+      transition: translate 0.2s linear;
+    }
+    .fill:dir(rtl) {
+      translate: calc(100% - var(--p, 0) * 1%);
     }
     .bar[data-phase='processing'] .fill {
       animation: pulse 1.2s ease-in-out infinite;

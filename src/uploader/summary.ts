@@ -26,7 +26,7 @@ export function summaryRow(items: readonly UploadItem[], totals: UploadTotals, c
       aria-valuemax="100"
       aria-valuenow=${percent}
     >
-      <div class="fill" part="total-progress-fill" .style=${`inline-size:${percent}%`}></div>
+      <div class="fill" part="total-progress-fill" .style=${`--p:${percent}`}></div>
     </div>
     <span part="total-text">${fill(s.totalSummary, { done: totals.done, count: kept, percent })}</span>
     ${waiting

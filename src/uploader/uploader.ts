@@ -28,6 +28,13 @@ import { validateFiles } from './validate.js';
 
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
 
+/**
+ * While uploads run, the list renders at most this often. Hundreds of small files
+ * finishing would otherwise re-render the list, and lay it out and paint it, for
+ * each of them, and keep the main thread from starting the next request.
+ */
+const BUSY_RENDER_INTERVAL_MS = 100;
+
 // The manifest (custom-elements.json) and the README's API reference are generated from
 // this comment: one tag per line.
 /**
@@ -299,6 +306,9 @@ export class DeepLakeUploader extends UploaderProperties {
   readonly #onChange = () => {
     this.#trackThumbnails();
     this.requestUpdate();
+    if (!this.#queue.busy) this.#wake?.();
+    // The form sees every change now, not at the next (throttled) render.
+    this[syncForm]();
     const values = this.values.join(' ');
     if (values === this.#lastValues) return;
     this.#lastValues = values;
@@ -333,6 +343,29 @@ export class DeepLakeUploader extends UploaderProperties {
     this.addFiles(Array.from(this.input.files ?? []));
     this.input.value = '';
   };
+
+  /** When the last render while uploads ran happened; 0 after an idle render, so the first one of a batch is not held. */
+  #lastBusyRender = 0;
+  /** Ends a held render early. */
+  #wake: (() => void) | undefined;
+
+  /**
+   * Lit's hook for when to render: while uploads run, at most once per
+   * BUSY_RENDER_INTERVAL_MS; at once when they end, so `deeplake-complete` listeners see
+   * the final list.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const wait = this.#queue.busy ? this.#lastBusyRender + BUSY_RENDER_INTERVAL_MS - performance.now() : 0;
+    if (wait > 0) {
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+        setTimeout(resolve, wait);
+      });
+    }
+    this.#wake = undefined;
+    this.#lastBusyRender = this.#queue.busy ? performance.now() : 0;
+    super.scheduleUpdate();
+  }
 
   /**
    * Keeps keyboard users in place when a render takes the focused button away: to the next
