@@ -7,7 +7,7 @@ import { TokenCache, type TokenProvider } from './auth.js';
 import { DeepLakeError, errorFromResponse } from './errors.js';
 import { abortable, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import type { TusContext } from './transport-tus.js';
-import { sendMultipart, type UploadProgress } from './transport-xhr.js';
+import { sendMultipart, type Answer, type UploadProgress } from './transport-xhr.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
 import { parseFileInfo, parseFileList, parseQueryResult, type FileInfo, type QueryResult } from './wire.js';
 
@@ -64,9 +64,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isFileId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
 
 type FetchInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, string> };
-
-/** A request as the client replays it: given a token, send once and answer. */
-type Send = (headers: Record<string, string>) => Promise<Response>;
 
 export class DeepLakeClient {
   readonly apiUrl: string;
@@ -163,7 +160,7 @@ export class DeepLakeClient {
   }
 
   /** The answer's JSON through `parse`; an `invalid_response` error when it does not fit. */
-  async #parse<T>(response: Promise<Response>, parse: (json: unknown) => T | undefined, what: string): Promise<T> {
+  async #parse<T>(response: Promise<Answer>, parse: (json: unknown) => T | undefined, what: string): Promise<T> {
     const text = await (await response).text();
     let json: unknown;
     try {
@@ -196,7 +193,8 @@ export class DeepLakeClient {
   }
 
   /** Token, send, one refresh on 401, typed errors, retries: the path every call takes. */
-  #request(send: Send, options: RequestOptions): Promise<Response> {
+  /** `send` is the request as the client replays it: given the headers with a token, send once and answer. */
+  #request<R extends Answer>(send: (headers: Record<string, string>) => Promise<R>, options: RequestOptions): Promise<R> {
     return withRetry(
       async () => {
         // A slow token provider must not hold an aborted request (and its upload slot).

@@ -18,8 +18,21 @@ export interface XhrUploadOptions {
   signal?: AbortSignal;
 }
 
-/** Sends `file` and resolves with the answer as a standard `Response`, whatever its status. */
-export function sendMultipart(url: string, file: Blob, filename: string, options: XhrUploadOptions): Promise<Response> {
+/**
+ * What the client reads of an answer: a `fetch()` Response fits, and so does the plain
+ * object an XHR answer becomes (a Response and its Headers per upload would be Blink
+ * objects that live until a full GC: megabytes in a batch of hundreds of files).
+ */
+export interface Answer {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  readonly body?: { cancel(): Promise<void> } | null;
+  text(): Promise<string>;
+}
+
+/** Sends `file` and resolves with the answer, whatever its status. */
+export function sendMultipart(url: string, file: Blob, filename: string, options: XhrUploadOptions): Promise<Answer> {
   const { headers, onProgress, signal } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal.reason));
@@ -39,12 +52,14 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
 
     xhr.onload = () =>
       finish(() => {
-        const noBody = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
-        const answer = new Headers();
+        const { status, responseText } = xhr;
         const retryAfter = xhr.getResponseHeader('Retry-After');
-        if (retryAfter) answer.set('Retry-After', retryAfter);
-        answer.set('Content-Type', xhr.getResponseHeader('Content-Type') ?? 'text/plain');
-        resolve(new Response(noBody ? null : xhr.responseText, { status: xhr.status, headers: answer }));
+        resolve({
+          status,
+          ok: status >= 200 && status < 300,
+          headers: { get: (name) => (/^retry-after$/i.test(name) ? retryAfter : null) },
+          text: async () => responseText,
+        });
       });
     xhr.onerror = xhr.ontimeout = () =>
       finish(() => reject(new DeepLakeError('network', 'The upload connection failed')));
