@@ -147,6 +147,7 @@ export class DeepLakeUploader extends UploaderProperties {
       if (tus) Promise.resolve().then(() => this.#queue.listUnfinished()).catch(() => undefined);
     }
     if (this.#disabled) this.dragover = false;
+    this.#trackThumbnails(); // per render, not per queue change: rows come and go with renders
   }
 
   /** Opens the native file picker. */
@@ -304,7 +305,6 @@ export class DeepLakeUploader extends UploaderProperties {
   }
 
   readonly #onChange = () => {
-    this.#trackThumbnails();
     this.requestUpdate();
     if (!this.#queue.busy) this.#wake?.();
     // The form sees every change now, not at the next (throttled) render.
@@ -316,9 +316,9 @@ export class DeepLakeUploader extends UploaderProperties {
   };
 
   #trackThumbnails(): void {
-    const entries = this.#queue.items.map((i) => ({ id: i.id, file: i.file }));
-    if (this.#thumbnails) return this.#thumbnails.track(entries);
-    if (this.#thumbnailsLoading || !entries.some((e) => isThumbnailable(e.file))) return;
+    const items = this.#queue.items;
+    if (this.#thumbnails) return this.#thumbnails.track(items);
+    if (this.#thumbnailsLoading || !items.some((i) => isThumbnailable(i.file))) return;
     this.#thumbnailsLoading = true;
     void import('./thumbnails.js').then(({ Thumbnails }) => {
       this.#thumbnails = new Thumbnails(this, () => this.renderRoot.querySelectorAll<HTMLElement>('li[data-thumb]'));
