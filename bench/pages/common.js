@@ -70,30 +70,71 @@ export async function prepareFiles(spec) {
   return spec.big ? [await makeBigFile(spec.size)] : makeFiles(spec.count, spec.size);
 }
 
-/** Whether `el` is at least partly inside the window's viewport (and inside `clip`, a scrolling box, when given). */
-export function onScreen(el, clip) {
-  const r = el.getBoundingClientRect();
-  const c = clip?.getBoundingClientRect() ?? { top: 0, bottom: innerHeight, left: 0, right: innerWidth };
-  const top = Math.max(0, c.top);
-  const bottom = Math.min(innerHeight, c.bottom);
-  return r.height > 0 && r.bottom > top && r.top < bottom && r.right > Math.max(0, c.left) && r.left < Math.min(innerWidth, c.right);
-}
-
 /** A decoded, drawn-ready image. */
 export const decoded = (img) => Boolean(img?.complete && img.naturalWidth > 0);
 
 /**
- * Resolves with `{ thumbsMs, thumbsOnScreen }` at the first frame in which every row that
- * `rows()` says is on screen (at least one) shows its image (`shown(row)`), timed from
- * `t0`; checked once per frame, after `timeoutMs` gives up with NaN.
+ * Which watched elements are on screen (the viewport, clipped by every scrolling box
+ * around them), told by an IntersectionObserver: reading rects every frame instead
+ * forced a layout per frame that showed up in the bench's own profiles.
+ */
+function visibility() {
+  const state = new Map(); // element → isIntersecting, undefined until first told
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) state.set(e.target, e.isIntersecting);
+  });
+  return {
+    watch(els) {
+      for (const el of els) {
+        if (state.has(el)) continue;
+        state.set(el, undefined);
+        observer.observe(el);
+      }
+    },
+    /** The watched elements on screen; undefined while any is not known yet. */
+    visible() {
+      const out = [];
+      for (const [el, on] of state) {
+        if (on === undefined) return undefined;
+        if (on && el.isConnected) out.push(el);
+      }
+      return out;
+    },
+    disconnect: () => observer.disconnect(),
+  };
+}
+
+/**
+ * Resolves with `{ thumbsMs, thumbsOnScreen }` at the first frame in which every one of
+ * `rows()` that is on screen (at least one) shows its image (`shown(row)`), timed from
+ * `t0`; checked once per frame, without reading layout; after `timeoutMs` gives up with NaN.
  */
 export function untilShown(t0, rows, shown, timeoutMs = 120_000) {
+  const seen = visibility();
+  return new Promise((resolve) => {
+    const done = (result) => {
+      seen.disconnect();
+      resolve(result);
+    };
+    const check = () => {
+      const now = performance.now();
+      seen.watch(rows());
+      const visible = seen.visible();
+      if (visible?.length && visible.every(shown)) return done({ thumbsMs: now - t0, thumbsOnScreen: visible.length });
+      if (now - t0 > timeoutMs) return done({ thumbsMs: NaN, thumbsOnScreen: visible?.length ?? 0 });
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/** Resolves with the time from `t0` to the first frame in which `test()` holds. */
+export function untilFirst(t0, test, timeoutMs = 120_000) {
   return new Promise((resolve) => {
     const check = () => {
       const now = performance.now();
-      const visible = rows();
-      if (visible.length && visible.every(shown)) return resolve({ thumbsMs: now - t0, thumbsOnScreen: visible.length });
-      if (now - t0 > timeoutMs) return resolve({ thumbsMs: NaN, thumbsOnScreen: visible.length });
+      if (test()) return resolve(now - t0);
+      if (now - t0 > timeoutMs) return resolve(NaN);
       requestAnimationFrame(check);
     };
     requestAnimationFrame(check);

@@ -1,7 +1,7 @@
 // Shared by the two gallery pages (case 5): the scrolling grid, the scroll-through, and
 // what is measured. The page supplies `cell(id)` (a <deeplake-file> or a plain <img>) and
 // `image(cell)` (the <img> it shows, once there).
-import { decoded, onScreen, untilShown } from './common.js';
+import { decoded, untilFirst, untilShown } from './common.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
@@ -18,13 +18,13 @@ function tally(counts, ids) {
   return out;
 }
 
-/** Distinct ids of the cells on screen, and of those within `margin` px of it. */
+/** Distinct ids of the cells on screen, and of those within `margin` px of it (read once, after loading). */
 function idsOnScreen(cells, margin) {
   const visible = new Set();
   const near = new Set();
   for (const c of cells) {
     const r = c.getBoundingClientRect();
-    if (onScreen(c)) visible.add(c.dataset.id);
+    if (r.bottom > 0 && r.top < innerHeight) visible.add(c.dataset.id);
     if (r.bottom > -margin && r.top < innerHeight + margin) near.add(c.dataset.id);
   }
   return { visible, near };
@@ -66,24 +66,22 @@ export function galleryBench({ cell, image }) {
       const grid = document.querySelector('.grid');
       const all = new Set(ids);
       const shown = (c) => decoded(image(c));
-      const visibleCells = () => cells.filter((c) => onScreen(c));
       const t0 = performance.now();
-      let firstImageMs = NaN;
-      const first = untilShown(t0, () => cells.filter((c) => shown(c)).slice(0, 1), () => true).then((r) => (firstImageMs = r.thumbsMs));
+      const first = untilFirst(t0, () => cells.some(shown));
       grid.append(...cells);
-      const screen = await untilShown(t0, visibleCells, shown);
-      await first;
+      const screen = await untilShown(t0, () => cells, shown);
+      const firstImageMs = await first;
       await sleep(500); // anything else the first screen would fetch has started by now
       const onFirst = idsOnScreen(cells, 200);
       const firstScreen = tally(await requests(), all);
 
       await scrollThrough(document.documentElement.scrollHeight - innerHeight);
-      await untilShown(performance.now(), visibleCells, shown);
+      await untilShown(performance.now(), () => cells, shown);
       await sleep(500);
       const atBottom = tally(await requests(), all);
 
       await scrollThrough(0);
-      await untilShown(performance.now(), visibleCells, shown);
+      await untilShown(performance.now(), () => cells, shown);
       await sleep(500);
       const back = tally(await requests(), all);
       return {

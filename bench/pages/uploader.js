@@ -1,7 +1,7 @@
 // <deeplake-uploader> with its UI: every row rendered in the page (no virtual list).
 import { DeepLakeClient } from '../../src/client/index.ts';
 import { DeepLakeUploader } from '../../src/uploader/deeplake-uploader.ts';
-import { decoded, onScreen, prepareFiles, timed, untilShown } from './common.js';
+import { decoded, prepareFiles, timed, untilShown } from './common.js';
 
 // Defined here too: a patched copy of src/ (BENCH_SRC) is outside package.json's `sideEffects`.
 if (!customElements.get('deeplake-uploader')) customElements.define('deeplake-uploader', DeepLakeUploader);
@@ -47,7 +47,7 @@ window.bench = {
       const later = images
         ? untilShown(
             t0,
-            () => [...el.shadowRoot.querySelectorAll('li[data-thumb]')].filter((row) => onScreen(row)),
+            () => el.shadowRoot.querySelectorAll('li[data-thumb]'),
             (row) => decoded(row.querySelector('.thumb img')),
           )
         : undefined;

@@ -5,7 +5,7 @@ import Dashboard from '@uppy/dashboard';
 import XHRUpload from '@uppy/xhr-upload';
 import '@uppy/core/css/style.min.css';
 import '@uppy/dashboard/css/style.min.css';
-import { decoded, onScreen, prepareFiles, timed, untilShown } from './common.js';
+import { decoded, prepareFiles, timed, untilShown } from './common.js';
 
 let files = [];
 let images = false;
@@ -21,15 +21,12 @@ window.bench = {
   },
   run: () =>
     timed(async (t0) => {
-      // Images: also until the items on screen (in the Dashboard's scrolling file list)
+      // Images: also until the items on screen (within the Dashboard's scrolling file list)
       // show their previews, which its ThumbnailGenerator makes as items render.
       const later = images
         ? untilShown(
             t0,
-            () => {
-              const list = document.querySelector('.uppy-Dashboard-files');
-              return [...document.querySelectorAll('.uppy-Dashboard-Item')].filter((item) => onScreen(item, list));
-            },
+            () => document.querySelectorAll('.uppy-Dashboard-Item'),
             (item) => decoded(item.querySelector('img.uppy-Dashboard-Item-previewImg')),
           )
         : undefined;
