@@ -21,7 +21,8 @@ const mbps = (x) => `${x.toFixed(0)} MiB/s`;
 /** A count: one number when every round agrees, else median (min–max). */
 const count = (values) => (values.every((v) => v === values[0]) ? String(values[0]) : fmt(values, String));
 /** Request tallies ({ total, distinct, maxPerId } per round): "16 for 16 ids, ≤ 1 per id". */
-const requests = (ts) => `${count(ts.map((t) => t.total))} for ${count(ts.map((t) => t.distinct))} ids, ≤ ${count(ts.map((t) => t.maxPerId))} per id`;
+const requests = (ts) =>
+  ts.every((t) => t.total === 0) ? 'none' : `${count(ts.map((t) => t.total))} for ${count(ts.map((t) => t.distinct))} ids, ≤ ${count(ts.map((t) => t.maxPerId))} per id`;
 
 /** A column of `key` (or a function of one result), formatted by `f`. */
 const col = (head, key, f) => ({ head, cell: (rs) => fmt(rs.map(typeof key === 'function' ? key : (r) => r[key]), f) });
