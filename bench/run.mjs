@@ -1,23 +1,31 @@
 // `npm run bench`: <deeplake-uploader> against a raw XMLHttpRequest loop (the baseline)
-// and Uppy (core + Dashboard + XHRUpload), side by side in one run, in headless Chromium.
+// and Uppy (core + Dashboard + XHRUpload), side by side in one run, in headless Chromium;
+// a gallery of <deeplake-file> against plain <img loading="lazy">; the bundle sizes.
+// The cases and their table columns are in bench/cases.mjs, the bundle table (case 6, no
+// browser) in bench/bundle.mjs, the gallery's images and request counts in bench/gallery.mjs.
 //
 // - Pages: bench/pages/*.html, built with Vite (production build, like a real app) into a
 //   temp dir and served by a tiny node:http server on 127.0.0.1 that also answers
 //   POST /discard/… (busboy drains the multipart body, answers {id: randomUUID()}) for
 //   every XHR contender, a discarding tus server under /discard/ too, and mounts the
-//   emulator (/workspaces/, /__emulator/) for the tus row that stores to disk.
+//   emulator (/workspaces/, /__emulator/) for the tus row that stores to disk and the
+//   gallery's stored images (plus /plain/{id}, the same bytes without a token, and
+//   /__bench/requests, the content and info GETs per id counted on the way in).
 // - Each measurement gets a fresh Chromium (fresh profile); contenders are interleaved
 //   within each round; the table gives median and min–max, and ratios against the
 //   baseline of the same round.
 // - Memory: JS heap (CDP Performance.getMetrics JSHeapUsedSize) and the RSS of the
 //   renderer processes (/proc/<pid>/status VmRSS of every --type=renderer child), sampled
-//   every 100 ms; Δ is the peak minus the value after a forced GC before the add.
+//   every 100 ms; Δ is the peak minus the value after a forced GC before the add;
+//   heapAfterDelta: after run() and another forced GC, minus that same value.
 //
 // Run: npm run bench                 (full run, writes bench/RESULTS.md)
 //      npm run bench -- --quick      (tiny sizes, 1 round, prints only: a smoke test)
 // Env: BENCH_RUNS (rounds, default 3), BENCH_BIG_MIB (case 1 size, default 512),
-//      BENCH_CASES (e.g. "1,3,4"), CHROME_PATH (default /usr/bin/chromium),
+//      BENCH_CASES (default all: "1,3,4,4b,5,6"), CHROME_PATH (default /usr/bin/chromium),
 //      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary of each run, no RESULTS.md),
+//      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md),
+//      BENCH_CHROME_ARGS="…" (extra Chromium flags, e.g. --js-flags=…, for an experiment),
 //      BENCH_SRC=<dir> (the widget from a patched copy of src/, to try a fix; no RESULTS.md).
 import busboy from 'busboy';
 import { execFileSync } from 'node:child_process';
@@ -27,18 +35,21 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { bundleTable } from './bundle.mjs';
+import { benchCases, GALLERY, mib, ms } from './cases.mjs';
+import { createGallery } from './gallery.mjs';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
 const ROUNDS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const BIG_MIB = Number(process.env.BENCH_BIG_MIB ?? (quick ? 8 : 512));
-const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4').split(',').map((s) => s.trim()));
-const SMALL = { count: quick ? 20 : 500, size: 20 * 1024 };
-const MANY = { count: quick ? 50 : 1000, size: 1024 };
+const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4,4b,5,6').split(',').map((s) => s.trim()));
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const MiB = 1024 * 1024;
 /** BENCH_PROFILE=1: an unminified build and a CPU profile of each run(), saved to the temp dir, top self times printed. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_MEMDUMP=1: a memory-infra dump before and after each run; prints which allocators grew, per process. */
+const MEMDUMP = process.env.BENCH_MEMDUMP === '1';
 /** BENCH_SRC=<dir>: the pages import the widget from this copy of src/ instead (try a change against the same baselines; no RESULTS.md). */
 const SRC = process.env.BENCH_SRC ? resolve(process.env.BENCH_SRC) : '';
 
@@ -51,7 +62,7 @@ if (!existsSync(join(here, 'node_modules', '@uppy', 'core', 'package.json'))) {
 // ---- pages: a production build of bench/pages -------------------------------------------
 const { build } = await import('vite');
 const www = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-www-'));
-const pages = ['raw', 'queue', 'uploader', 'uppy'];
+const pages = ['raw', 'queue', 'uploader', 'uppy', 'gallery', 'gallery-img'];
 await build({
   configFile: false,
   root: join(here, 'pages'),
@@ -141,8 +152,12 @@ function discardTus(req, res, url) {
   res.writeHead(404).end();
 }
 
+const gallery = createGallery();
+
 const server = createServer((req, res) => {
   const url = req.url ?? '/';
+  gallery.count(req);
+  if (gallery.handle(req, res)) return;
   if (url.startsWith('/discard/tus') || (url.startsWith('/discard/') && req.method !== 'POST') || url === '/discard/workspaces/bench/files/tus') {
     return discardTus(req, res, url.split('?')[0]);
   }
@@ -156,6 +171,8 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const DISCARD = `${base}/discard/workspaces/bench/files`;
+// Case 5's images, stored through the emulator's HTTP API before anything is measured.
+const galleryIds = CASES.has('5') ? await gallery.storeImages(base, 'bench', GALLERY(quick).distinct) : [];
 
 // ---- measurement ---------------------------------------------------------------------
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -190,6 +207,42 @@ function isChildOf(pid, ancestor) {
 }
 
 let chromiumVersion = '';
+
+/**
+ * BENCH_MEMDUMP: memory-infra dumps (what chrome://tracing shows) now and at finish();
+ * prints, per process, the allocators (v8, blink_gc, partition_alloc, malloc, cc …) that grew.
+ */
+async function startMemoryDumps(browser) {
+  const cdp = await browser.target().createCDPSession();
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.requestMemoryDump', { deterministic: true, levelOfDetail: 'detailed' });
+  return {
+    async finish() {
+      await cdp.send('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail: 'detailed' });
+      await cdp.send('Tracing.end');
+      await complete;
+      const size = (a) => parseInt(a?.attrs?.size?.value ?? '0', 16) / MiB;
+      const byPid = new Map();
+      for (const e of events.filter((x) => x.ph === 'v')) byPid.set(e.pid, [...(byPid.get(e.pid) ?? []), e]);
+      for (const [pid, ds] of byPid) {
+        if (ds.length < 2) continue;
+        const [a, b] = [ds[0].args.dumps, ds.at(-1).args.dumps];
+        const grew = Object.keys(b.allocators ?? {})
+          .filter((n) => n.split('/').length <= 3)
+          .map((n) => [n, size(b.allocators[n]) - size(a.allocators?.[n])])
+          .filter(([, d]) => Math.abs(d) >= 0.5)
+          .sort((x, y) => y[1] - x[1]);
+        const name = events.find((e) => e.pid === pid && e.ph === 'M' && e.name === 'process_name')?.args?.name ?? '?';
+        if (!grew.length) continue;
+        console.log(`    memory dump, ${name} (pid ${pid}): ${grew.filter(([n]) => !n.includes('/')).map(([n, d]) => `${n} ${d >= 0 ? '+' : ''}${d.toFixed(1)}`).join(', ')} MiB`);
+        for (const [n, d] of grew.filter(([n]) => n.includes('/')).slice(0, 8)) console.log(`      ${d.toFixed(1).padStart(7)} MiB  ${n}`);
+      }
+    },
+  };
+}
 
 /**
  * Renderer main-thread time by trace event, self time (a parent's time minus its
@@ -253,7 +306,7 @@ async function measure(page_, spec, opts) {
     headless: true,
     userDataDir: profile,
     protocolTimeout: 600_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean)],
   });
   chromiumVersion ||= await browser.version();
   const pid = browser.process().pid;
@@ -270,6 +323,7 @@ async function measure(page_, spec, opts) {
     await sleep(300);
     await cdp.send('HeapProfiler.collectGarbage');
     await sleep(200);
+    const dumps = MEMDUMP ? await startMemoryDumps(browser) : undefined;
     const before = { heap: await heap(), rss: rendererRss(pid) };
     const peak = { ...before };
     let sampling = true;
@@ -297,13 +351,18 @@ async function measure(page_, spec, opts) {
       sampling = false;
       await sampler;
     }
+    if (dumps) await dumps.finish();
     if (PROFILE) {
       summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_}-${spec.count ?? 'big'}`);
       summarizeTrace(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
     }
     peak.heap = Math.max(peak.heap, await heap());
     peak.rss = Math.max(peak.rss, rendererRss(pid));
-    return { ...result, heapDelta: peak.heap - before.heap, rssDelta: peak.rss - before.rss };
+    // What stays: the gallery's heap after scrolling through and back (only case 5 shows it).
+    await cdp.send('HeapProfiler.collectGarbage');
+    await sleep(200);
+    const heapAfterDelta = (await heap()) - before.heap;
+    return { ...result, heapDelta: peak.heap - before.heap, rssDelta: peak.rss - before.rss, heapAfterDelta };
   } finally {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
@@ -311,50 +370,20 @@ async function measure(page_, spec, opts) {
 }
 
 // ---- cases ---------------------------------------------------------------------------
-const bigSpec = { big: true, size: BIG_MIB * MiB };
-const cases = [
-  {
-    id: '1',
-    title: `Case 1+2: one ${BIG_MIB} MiB file (OPFS, disk-backed File)`,
-    throughput: bigSpec.size,
-    contenders: [
-      { name: 'raw XHR + FormData (baseline)', page: 'raw', spec: bigSpec, opts: { url: DISCARD, concurrency: 1 } },
-      { name: '<deeplake-uploader> XHR', page: 'uploader', spec: bigSpec, opts: { transport: 'xhr', concurrency: 6 } },
-      { name: '<deeplake-uploader> tus, 16 MiB chunks', page: 'uploader', spec: bigSpec, opts: { transport: 'tus', concurrency: 6, chunkSize: 16 * MiB } },
-      { name: '<deeplake-uploader> tus, 16 MiB chunks, to the emulator (writes to disk)', page: 'uploader', spec: bigSpec, opts: { transport: 'tus', emulator: true, concurrency: 6, chunkSize: 16 * MiB } },
-      { name: 'Uppy 6 + Dashboard + XHRUpload', page: 'uppy', spec: bigSpec, opts: { url: DISCARD, concurrency: 6 } },
-    ],
-  },
-  {
-    id: '3',
-    title: `Case 3: ${SMALL.count} files × ${SMALL.size / 1024} KiB, concurrency 6, UI showing`,
-    contenders: [
-      { name: 'raw XHR + FormData (baseline)', page: 'raw', spec: SMALL, opts: { url: DISCARD, concurrency: 6 } },
-      { name: 'UploadQueue + DeepLakeClient, no UI (the widget minus its view)', page: 'queue', spec: SMALL, opts: { concurrency: 6 } },
-      { name: '<deeplake-uploader>', page: 'uploader', spec: SMALL, opts: { transport: 'xhr', concurrency: 6 } },
-      { name: 'Uppy 6 + Dashboard + XHRUpload', page: 'uppy', spec: SMALL, opts: { url: DISCARD, concurrency: 6 } },
-    ],
-  },
-  {
-    id: '4',
-    title: `Case 4: ${MANY.count} files × ${MANY.size / 1024} KiB added at once (responsiveness)`,
-    longtasks: true,
-    contenders: [
-      { name: 'raw XHR + FormData (baseline)', page: 'raw', spec: MANY, opts: { url: DISCARD, concurrency: 6 } },
-      { name: '<deeplake-uploader>', page: 'uploader', spec: MANY, opts: { transport: 'xhr', concurrency: 6 } },
-      { name: 'Uppy 6 + Dashboard + XHRUpload', page: 'uppy', spec: MANY, opts: { url: DISCARD, concurrency: 6 } },
-    ],
-  },
-].filter((c) => CASES.has(c.id));
+const cases = benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds }).filter((c) => CASES.has(c.id));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
-const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
-const mib = (x) => `${x < 0 ? '−' : '+'}${(Math.abs(x) / MiB).toFixed(1)}`;
-const ratio = (x) => `${x.toFixed(2)}×`;
+/** A markdown cell: an element's tag in code, or GitHub's sanitizer drops it as unknown HTML. */
+const cell = (text) => text.replace(/(^|[^`])(<[a-z]+-[a-z-]+>)/g, '$1`$2`');
+/** One round's console line: time, memory, and what the case is about. */
+function progress(r) {
+  const parts = [ms(r.ms), `heap ${mib(r.heapDelta)} MiB`, `RSS ${mib(r.rssDelta)} MiB`, `longest task ${Math.round(r.longestTaskMs ?? 0)} ms`];
+  if ('thumbsMs' in r) parts.push(`thumbnails on screen ${ms(r.thumbsMs)} (${r.thumbsOnScreen} rows)`);
+  if (r.back) {
+    const c = (t) => `${t.content.total}/${t.content.distinct} ids`;
+    parts.push(`first image ${ms(r.firstImageMs)}`, `content requests ${c(r.firstScreen)} → ${c(r.atBottom)} → ${c(r.back)}`, `info ${r.back.info.total}`, `heap after ${mib(r.heapAfterDelta)} MiB`);
+  }
+  return parts.join(', ');
+}
 
 const sections = [];
 try {
@@ -368,31 +397,19 @@ try {
         const k = c.contenders[i];
         const r = await measure(k.page, k.spec, k.opts);
         results[i][round] = r;
-        console.log(`  round ${round + 1} ${k.name}: ${ms(r.ms)}, heap ${mib(r.heapDelta)} MiB, RSS ${mib(r.rssDelta)} MiB, longest task ${Math.round(r.longestTaskMs)} ms`);
+        console.log(`  round ${round + 1} ${k.name}: ${progress(r)}`);
       }
     }
-    const base = results[0];
-    const head = c.throughput
-      ? '| contender | time | throughput | vs baseline (throughput) | JS heap Δ peak (MiB) | renderer RSS Δ peak (MiB) |'
-      : c.longtasks
-        ? '| contender | add → first paint | longest task after first paint | long tasks (> 50 ms) | total time | vs baseline (time) |'
-        : '| contender | time | vs baseline (time) | JS heap Δ peak (MiB) | renderer RSS Δ peak (MiB) | longest task |';
+    const head = `| contender | ${c.columns.map((col) => col.head).join(' | ')} |`;
     const lines = [`### ${c.title}`, '', head, `|${head.split('|').slice(1, -1).map(() => '---').join('|')}|`];
-    c.contenders.forEach((k, i) => {
-      const rs = results[i];
-      const pick = (key) => rs.map((r) => r[key]);
-      const timeRatio = rs.map((r, round) => r.ms / base[round].ms);
-      const mbps = (x) => `${x.toFixed(0)} MiB/s`;
-      if (c.throughput) {
-        const tp = rs.map((r) => c.throughput / MiB / (r.ms / 1000));
-        const tpRatio = rs.map((r, round) => base[round].ms / r.ms);
-        lines.push(`| ${k.name} | ${fmt(pick('ms'), ms)} | ${fmt(tp, mbps)} | ${fmt(tpRatio, ratio)} | ${fmt(pick('heapDelta'), mib)} | ${fmt(pick('rssDelta'), mib)} |`);
-      } else if (c.longtasks) {
-        lines.push(`| ${k.name} | ${fmt(pick('firstPaintMs'), ms)} | ${fmt(pick('longestAfterPaintMs'), ms)} | ${fmt(pick('longTasks'), String)} | ${fmt(pick('ms'), ms)} | ${fmt(timeRatio, ratio)} |`);
-      } else {
-        lines.push(`| ${k.name} | ${fmt(pick('ms'), ms)} | ${fmt(timeRatio, ratio)} | ${fmt(pick('heapDelta'), mib)} | ${fmt(pick('rssDelta'), mib)} | ${fmt(pick('longestTaskMs'), ms)} |`);
-      }
-    });
+    c.contenders.forEach((k, i) => lines.push(`| ${cell(k.name)} | ${c.columns.map((col) => col.cell(results[i], results[0])).join(' | ')} |`));
+    sections.push(lines.join('\n'));
+    console.log(`\n${lines.join('\n')}`);
+  }
+  if (CASES.has('6')) {
+    const title = 'Case 6: bundle sizes (gzip level 9, brotli quality 11) beside the CI budgets (`npm run size`)';
+    console.log(`\n${title}`);
+    const lines = [`### ${title}`, '', ...(await bundleTable())];
     sections.push(lines.join('\n'));
     console.log(`\n${lines.join('\n')}`);
   }
@@ -417,11 +434,16 @@ baseline of that same round. Uploads go to
 answers \`{id}\`; tus to a tus route that discards likewise (one row also to the emulator,
 which writes the bytes to disk). Memory Δ is the peak
 (sampled every 100 ms) minus the value after a forced GC just before the add; RSS is the
-sum over the renderer processes.
+sum over the renderer processes. Long tasks: PerformanceObserver \`longtask\` entries from
+the add until the uploads are done (and, in case 4b, the thumbnails of the rows on screen
+are shown: each row's \`<img>\` decoded). The gallery (case 5) stores its images in the
+emulator first; the baseline's \`<img>\`s get the same bytes from a token-less route;
+requests are counted by the server as they arrive (GETs of a file's content, and of its
+metadata: \`info\`, which only \`<deeplake-file>\` asks for).
 
 ${sections.join('\n\n')}
 `;
-if (!quick && !PROFILE && !SRC) {
+if (!quick && !PROFILE && !SRC && !MEMDUMP && !process.env.BENCH_CHROME_ARGS) {
   writeFileSync(join(here, 'RESULTS.md'), md);
   console.log('\nwritten to bench/RESULTS.md');
 }

@@ -1,12 +1,13 @@
 // <deeplake-uploader> with its UI: every row rendered in the page (no virtual list).
 import { DeepLakeClient } from '../../src/client/index.ts';
 import { DeepLakeUploader } from '../../src/uploader/deeplake-uploader.ts';
-import { prepareFiles, timed } from './common.js';
+import { decoded, prepareFiles, timed, untilShown } from './common.js';
 
 // Defined here too: a patched copy of src/ (BENCH_SRC) is outside package.json's `sideEffects`.
 if (!customElements.get('deeplake-uploader')) customElements.define('deeplake-uploader', DeepLakeUploader);
 
 let files = [];
+let images = false;
 const el = document.createElement('deeplake-uploader');
 el.multiple = true;
 el.setAttribute('aria-label', 'Bench');
@@ -21,6 +22,7 @@ window.bench = {
   /** opts: { transport: 'xhr' | 'tus', concurrency, chunkSize } */
   async prepare(spec, opts) {
     files = await prepareFiles(spec);
+    images = Boolean(spec.jpeg);
     el.concurrency = opts.concurrency;
     // The discard routes (XHR and tus) by default; `emulator`: the emulator, which stores the bytes on disk.
     el.client = opts.emulator
@@ -33,12 +35,22 @@ window.bench = {
     await el.updateComplete;
   },
   run: () =>
-    timed(async () => {
+    timed(async (t0) => {
+      // Images: also until the rows on screen show their thumbnails (the <img> row.ts
+      // renders once thumbnails.ts made the object URL, decoded).
+      const later = images
+        ? untilShown(
+            t0,
+            () => el.shadowRoot.querySelectorAll('li[data-thumb]'),
+            (row) => decoded(row.querySelector('.thumb img')),
+          )
+        : undefined;
       const complete = new Promise((resolve) => el.addEventListener('deeplake-complete', resolve, { once: true }));
       el.addFiles(files);
       await complete;
       await el.updateComplete;
       if (el.values.length !== files.length) throw new Error(`${el.values.length} of ${files.length} stored`);
+      return { later };
     }),
 };
 window.benchReady = true;

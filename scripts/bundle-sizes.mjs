@@ -1,0 +1,67 @@
+// How the bundle is measured, shared by the budget check (scripts/check-size.mjs, CI) and
+// the bench's bundle table (bench/bundle.mjs), so both report the very same bytes: each
+// browser entry built alone, minified (Lit's template and CSS literals too), with its
+// dependencies bundled; what a page downloads up front (the entry and its static imports)
+// apart from the lazily imported chunks (thumbnails, locales, tus-js-client).
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { minifyLiterals } from './minify-literals.mjs';
+
+// Each number is what was measured plus a little room, with the reason in
+// docs/ARCHITECTURE.md ("Build and size"): raise one only with its number and reason.
+export const BUDGETS = [
+  { name: 'client', entry: 'src/client/index.ts', gzipBytes: 4 * 1024 },
+  // <deeplake-uploader> with its form field, the upload queue, the client and Lit; +1 KiB
+  // for resumable uploads (issue 6: the tus option, resume rows; tus-js-client itself is lazy).
+  { name: 'uploader', entry: 'src/uploader/deeplake-uploader.ts', gzipBytes: 21.5 * 1024 },
+  // <deeplake-file> alone with the client and Lit (a page that only shows files).
+  { name: 'file', entry: 'src/file/deeplake-file.ts', gzipBytes: 13.25 * 1024 },
+  // Everything `deeplake-elements` registers: what a one-script-tag page downloads up front;
+  // +2.5 KiB for <deeplake-file> (issue 5: the element, its strings, styles and URL cache);
+  // +0.25 KiB for held renders while uploading (issue 8: 500 rows at ~1.5× raw XHR, not 3×).
+  { name: 'elements', entry: 'src/index.ts', gzipBytes: 24.25 * 1024 },
+];
+
+export const gz = (code) => gzipSync(code, { level: 9 }).length;
+export const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
+
+/**
+ * Builds `entry` alone (in memory, nothing written) and splits its chunks.
+ * @returns {{ upfront: object[], lazy: object[], code: string }} rolldown output chunks;
+ *   `code` is the up-front chunks joined, the bytes the budget is about.
+ */
+export async function measureEntry(name, entry) {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [minifyLiterals()],
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: name },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  // The entry and everything it imports statically: one download before anything renders.
+  const upfront = new Set();
+  const visit = (chunk) => {
+    if (!chunk || upfront.has(chunk)) return;
+    upfront.add(chunk);
+    for (const dep of chunk.imports) visit(byName.get(dep));
+  };
+  visit(chunks.find((c) => c.isEntry));
+  return {
+    upfront: [...upfront],
+    lazy: chunks.filter((c) => !upfront.has(c)),
+    code: [...upfront].map((c) => c.code).join('\n'),
+  };
+}
+
+/** A lazy chunk's modules, short: the last three source paths and how many more. */
+export function chunkModules(chunk) {
+  const ids = Object.keys(chunk.modules).map((id) => id.replace(/^.*\/(src|node_modules)\//, '').trim());
+  return ids.length > 3 ? `${ids.slice(-3).join(', ')} (+${ids.length - 3} more)` : ids.join(', ');
+}
