@@ -81,7 +81,8 @@ export function benchCases({ quick, discard, bigMiB, galleryIds }) {
         // The widget minus its view: how much of the widget's cost is the upload logic, how much the list.
         { name: 'UploadQueue + DeepLakeClient, no UI', page: 'queue', spec: SMALL, opts: { concurrency: 6 } },
         uploader(SMALL),
-        uppy(SMALL),
+        // …and its JavaScript and DOM work without layout and paint: what the rendering pipeline costs.
+        { name: '<deeplake-uploader> with display: none', page: 'uploader', spec: SMALL, opts: { transport: 'xhr', concurrency: 6, hide: true } },
       ],
     },
     {

@@ -24,6 +24,8 @@ window.bench = {
     files = await prepareFiles(spec);
     images = Boolean(spec.jpeg);
     el.concurrency = opts.concurrency;
+    // `hide`: the element's JavaScript and DOM work without layout and paint (display: none).
+    el.style.display = opts.hide ? 'none' : '';
     // The discard routes (XHR and tus) by default; `emulator`: the emulator, which stores the bytes on disk.
     el.client = opts.emulator
       ? new DeepLakeClient({ apiUrl: location.origin, workspace: 'bench', tokenProvider: emulatorToken })

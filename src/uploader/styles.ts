@@ -83,9 +83,9 @@ export const uploaderStyles = [
       color: var(--_on-accent);
       font-weight: 600;
     }
+    /* Block flow, not a grid: relaying out one changed row does not rerun a 500-row grid. */
     .list {
-      display: grid;
-      gap: 0.5rem;
+      display: block;
       margin: 0;
       margin-block-start: var(--_gap);
       padding: 0;
@@ -103,6 +103,9 @@ export const uploaderStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_bg);
+    }
+    .item + .item {
+      margin-block-start: 0.5rem;
     }
     .thumb {
       display: grid;

@@ -29,11 +29,12 @@ import { validateFiles } from './validate.js';
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
 
 /**
- * While uploads run, the list renders at most this often. Hundreds of small files
- * finishing would otherwise re-render the list, and lay it out and paint it, for
- * each of them, and keep the main thread from starting the next request.
+ * While uploads run, the list renders at most this often (bars glide between renders:
+ * their 0.2 s transition). Hundreds of small files finishing would otherwise re-render
+ * the list, and lay it out and paint it, for each of them, and keep the main thread
+ * from starting the next request.
  */
-const BUSY_RENDER_INTERVAL_MS = 100;
+const BUSY_RENDER_INTERVAL_MS = 200;
 
 // The manifest (custom-elements.json) and the README's API reference are generated from
 // this comment: one tag per line.
@@ -119,11 +120,23 @@ export class DeepLakeUploader extends UploaderProperties {
   }
   /** UUIDs of the uploaded files, in list order. */
   get values(): string[] {
-    return this.#queue.items.flatMap((i) => (i.status === 'done' && i.fileId ? [i.fileId] : []));
+    return [...this.#stored];
   }
   /** The first uploaded file's UUID, or "". */
   get value(): string {
-    return this.values[0] ?? '';
+    return this.#stored[0] ?? '';
+  }
+
+  // Read on every queue change (the form, `change`): worked out once per version of the list.
+  #storedOf: readonly UploadItem[] | undefined;
+  #storedIds: readonly string[] = [];
+  get #stored(): readonly string[] {
+    const items = this.#queue.items;
+    if (items !== this.#storedOf) {
+      this.#storedOf = items;
+      this.#storedIds = items.flatMap((i) => (i.status === 'done' && i.fileId ? [i.fileId] : []));
+    }
+    return this.#storedIds;
   }
 
   override connectedCallback(): void {
@@ -196,6 +209,7 @@ export class DeepLakeUploader extends UploaderProperties {
     // Not 'interrupted' rows: removing one discards its upload, which the same file chosen again resumes.
     if (!this.multiple) for (const item of this.#queue.items) if (item.status !== 'interrupted') this.#queue.remove(item.id);
     const added = this.#queue.add(accepted);
+    this.#renderNow();
     this.#announcer.announce(
       added.length === 1 ? fill(s.announceAddedOne, { name: added[0]!.relativePath }) : fill(s.announceAdded, { count: added.length }),
     );
@@ -204,31 +218,38 @@ export class DeepLakeUploader extends UploaderProperties {
 
   /** Starts files waiting in `manual` mode. */
   upload(): void {
+    this.#renderNow();
     this.#queue.start();
   }
   /** Cancels the upload `id` (queued, running or paused); without an id, all of them. */
   cancel(id?: string): void {
+    this.#renderNow();
     this.#queue.cancel(id);
   }
   /** Uploads the failed or canceled file `id` again; without an id, all of them. */
   retry(id?: string): void {
+    this.#renderNow();
     this.#queue.retry(id);
   }
   /** Pauses `id` (or all): `tus` keeps the sent bytes, `xhr` sends the file again on resume. */
   pause(id?: string): void {
+    this.#renderNow();
     this.#queue.pause(id);
   }
   /** Resumes the paused `id` (or all). */
   resume(id?: string): void {
+    this.#renderNow();
     this.#queue.resume(id);
   }
   /** Removes the row `id` from the list; without an id, removes the element itself (as `Element.remove()`). */
   override remove(id?: string): void {
     if (id === undefined) return super.remove();
+    this.#renderNow();
     this.#queue.remove(id);
   }
   /** Stops every upload and empties the list (stored files stay on the server). */
   reset(): void {
+    this.#renderNow();
     this.#queue.reset();
     this.#rejections.clear();
     this.requestUpdate();
@@ -244,7 +265,7 @@ export class DeepLakeUploader extends UploaderProperties {
     const items = this.#queue.items;
     // Files chosen but not sent would silently be left out of a submission.
     const waiting = !this.uploadOnSubmit && items.some((i) => i.status === 'queued');
-    const values = this.values;
+    const values = this.#stored;
     return {
       values,
       hasValue: values.length > 0 || (this.uploadOnSubmit && items.some((i) => i.status === 'queued')),
@@ -274,7 +295,7 @@ export class DeepLakeUploader extends UploaderProperties {
     if (mode !== 'restore' || typeof state !== 'string') return;
     const fileIds = state.split(/\s+/).filter(isFileId);
     const restored = this.#queue.restore(fileIds);
-    this.#lastValues = this.values.join(' '); // a restore is not a user's change
+    this.#lastValues = this.#stored.join(' '); // a restore is not a user's change
     // Restored images are shown by <deeplake-file>: loaded only when a form restores.
     if (restored.length) void import('../file/deeplake-file.js');
     for (const item of restored) {
@@ -309,7 +330,7 @@ export class DeepLakeUploader extends UploaderProperties {
     if (!this.#queue.busy) this.#wake?.();
     // The form sees every change now, not at the next (throttled) render.
     this[syncForm]();
-    const values = this.values.join(' ');
+    const values = this.#stored.join(' ');
     if (values === this.#lastValues) return;
     this.#lastValues = values;
     this.dispatchEvent(new Event('change', { bubbles: true }));
@@ -330,7 +351,7 @@ export class DeepLakeUploader extends UploaderProperties {
   /** A row's remove button; with `delete-on-remove` the stored file goes too. */
   #removeByUser(id: string): void {
     const item = this.#queue.get(id);
-    this.#queue.remove(id);
+    this.remove(id);
     if (!this.deleteOnRemove || !item?.fileId) return;
     const name = item.relativePath;
     const fileId = item.fileId;
@@ -348,14 +369,21 @@ export class DeepLakeUploader extends UploaderProperties {
   #lastBusyRender = 0;
   /** Ends a held render early. */
   #wake: (() => void) | undefined;
+  /** The next render answers a person (a click, a call): not held. */
+  #urgent = false;
+
+  #renderNow(): void {
+    this.#urgent = true;
+    this.#wake?.();
+  }
 
   /**
    * Lit's hook for when to render: while uploads run, at most once per
-   * BUSY_RENDER_INTERVAL_MS; at once when they end, so `deeplake-complete` listeners see
-   * the final list.
+   * BUSY_RENDER_INTERVAL_MS; at once when they end (so `deeplake-complete` listeners see
+   * the final list) and after a person's action (add, cancel, pause …: no lag on a click).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    const wait = this.#queue.busy ? this.#lastBusyRender + BUSY_RENDER_INTERVAL_MS - performance.now() : 0;
+    const wait = this.#queue.busy && !this.#urgent ? this.#lastBusyRender + BUSY_RENDER_INTERVAL_MS - performance.now() : 0;
     if (wait > 0) {
       await new Promise<void>((resolve) => {
         this.#wake = resolve;
@@ -363,6 +391,7 @@ export class DeepLakeUploader extends UploaderProperties {
       });
     }
     this.#wake = undefined;
+    this.#urgent = false;
     this.#lastBusyRender = this.#queue.busy ? performance.now() : 0;
     super.scheduleUpdate();
   }
@@ -392,7 +421,7 @@ export class DeepLakeUploader extends UploaderProperties {
       retries: this.#queue.retries,
       thumbnail: (id) => this.#thumbnails?.url(id),
       client: tryResolveClient(this),
-      act: (action: ItemAction, id) => (action === 'remove' ? this.#removeByUser(id) : this.#queue[action](id)),
+      act: (action: ItemAction, id) => (action === 'remove' ? this.#removeByUser(id) : this[action](id)),
     };
     return html`<div class="dropzone" part="dropzone">
         ${icons.upload}
