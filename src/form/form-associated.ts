@@ -127,14 +127,14 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
       const state = this[getFormState]();
       // :disabled covers the element's own attribute and a disabled <fieldset> alike.
       const disabled = this.matches(':disabled');
-      const joined = state.values.join(' ');
       const anchor = this[getFormAnchor]();
       const message = state.pendingMessage || state.errorMessage || this.#customMessage;
       const missing = this.required && !state.hasValue;
-      const next = [disabled, this.name, joined, anchor, message, missing, state.requiredMessage];
+      // `values` is compared as an array: the element hands back the same one while they stay the same.
+      const next = [disabled, this.name, state.values, anchor, message, missing, state.requiredMessage];
       const same = (from: number, to: number) => next.slice(from, to).every((v, i) => v === this.#written[from + i]);
       // The restore state is the values themselves: back/forward hands them back.
-      if (!same(0, 3)) this.#internals.setFormValue(disabled ? null : formValue(this.name, state.values), joined);
+      if (!same(0, 3)) this.#internals.setFormValue(disabled ? null : formValue(this.name, state.values), state.values.join(' '));
       if (!same(3, 7)) {
         if (message) this.#internals.setValidity({ customError: true }, message, anchor);
         else if (missing) this.#internals.setValidity({ valueMissing: true }, state.requiredMessage, anchor);

@@ -26,6 +26,7 @@ import { SubmitGuard } from './submit-guard.js';
 import type { Thumbnails } from './thumbnails.js';
 import { validateFiles } from './validate.js';
 
+const NO_IDS: readonly string[] = [];
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
 
 /**
@@ -96,7 +97,8 @@ export class DeepLakeUploader extends UploaderProperties {
   #thumbnails: Thumbnails | undefined;
   #thumbnailsLoading = false;
   readonly #rejections = new Rejections(this, (message, assertive) => this.#announcer.announce(message, assertive), () => this.#strings);
-  #lastValues = '';
+  /** The stored UUIDs `change` last told of (the same array while they stay the same). */
+  #toldValues: readonly string[] = NO_IDS;
 
   constructor() {
     super();
@@ -127,14 +129,17 @@ export class DeepLakeUploader extends UploaderProperties {
     return this.#stored[0] ?? '';
   }
 
-  // Read on every queue change (the form, `change`): worked out once per version of the list.
+  // Read on every queue change (the form, `change`): worked out once per version of the
+  // list, and the same array while the UUIDs stay the same, so readers compare identity
+  // instead of joining hundreds of UUIDs into a string per change.
   #storedOf: readonly UploadItem[] | undefined;
-  #storedIds: readonly string[] = [];
+  #storedIds: readonly string[] = NO_IDS;
   get #stored(): readonly string[] {
     const items = this.#queue.items;
     if (items !== this.#storedOf) {
       this.#storedOf = items;
-      this.#storedIds = items.flatMap((i) => (i.status === 'done' && i.fileId ? [i.fileId] : []));
+      const ids = items.flatMap((i) => (i.status === 'done' && i.fileId ? [i.fileId] : []));
+      if (ids.length !== this.#storedIds.length || ids.some((id, n) => id !== this.#storedIds[n])) this.#storedIds = ids;
     }
     return this.#storedIds;
   }
@@ -281,8 +286,8 @@ export class DeepLakeUploader extends UploaderProperties {
 
   /** `form.reset()`: stop uploads and empty the list, without a `change` event (as native controls). */
   formResetCallback(): void {
-    this.#lastValues = '';
     this.reset();
+    this.#toldValues = this.#stored;
     this[syncForm](); // the form reads the field right after reset(), before any render
   }
 
@@ -295,7 +300,7 @@ export class DeepLakeUploader extends UploaderProperties {
     if (mode !== 'restore' || typeof state !== 'string') return;
     const fileIds = state.split(/\s+/).filter(isFileId);
     const restored = this.#queue.restore(fileIds);
-    this.#lastValues = this.#stored.join(' '); // a restore is not a user's change
+    this.#toldValues = this.#stored; // a restore is not a user's change
     // Restored images are shown by <deeplake-file>: loaded only when a form restores.
     if (restored.length) void import('../file/deeplake-file.js');
     for (const item of restored) {
@@ -330,9 +335,8 @@ export class DeepLakeUploader extends UploaderProperties {
     if (!this.#queue.busy) this.#wake?.();
     // The form sees every change now, not at the next (throttled) render.
     this[syncForm]();
-    const values = this.#stored.join(' ');
-    if (values === this.#lastValues) return;
-    this.#lastValues = values;
+    if (this.#stored === this.#toldValues) return;
+    this.#toldValues = this.#stored;
     this.dispatchEvent(new Event('change', { bubbles: true }));
   };
 
