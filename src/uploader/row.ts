@@ -65,9 +65,10 @@ function statusText(item: UploadItem, ctx: RowContext): string {
   switch (item.status) {
     case 'uploading': {
       if (item.retrying > 0) return fill(s.statusRetrying, { retry: item.retrying, retries: ctx.retries });
-      if (item.phase === 'processing') return s.statusProcessing;
-      // tus: "Resuming from 62% · Uploading 70%" for an upload that continued.
+      // tus: "Resuming from 62% · Uploading 70%" for an upload that continued, until it ends:
+      // on a fast link the rest may be sent before the next (held) render.
       const from = item.resumedFrom === undefined ? '' : `${fill(s.statusResuming, { percent: Math.floor(item.resumedFrom * 100) })} · `;
+      if (item.phase === 'processing') return `${from}${s.statusProcessing}`;
       const sending = `${from}${s.statusSending} ${percentOf(item)}%`;
       if (!item.bytesPerSecond || item.secondsLeft === undefined) return sending;
       const rate = fill(s.speedAndTime, {

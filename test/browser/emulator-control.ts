@@ -31,6 +31,10 @@ export const issueToken = async (workspace: string): Promise<string> =>
 export const injectFault = (workspace: string, fault: Fault): Promise<void> =>
   control('POST', 'faults', { workspace, ...fault });
 
+/** Forgets the workspace's faults not used up yet. */
+export const clearFaults = (workspace: string): Promise<void> =>
+  control('DELETE', `faults?workspace=${encodeURIComponent(workspace)}`);
+
 export interface LoggedRequest {
   method: string;
   path: string;
