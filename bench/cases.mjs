@@ -83,6 +83,7 @@ export function benchCases({ quick, discard, bigMiB, galleryIds }) {
         uploader(SMALL),
         // …and its JavaScript and DOM work without layout and paint: what the rendering pipeline costs.
         { name: '<deeplake-uploader> with display: none', page: 'uploader', spec: SMALL, opts: { transport: 'xhr', concurrency: 6, hide: true } },
+        uppy(SMALL),
       ],
     },
     {
