@@ -49,6 +49,7 @@ export interface UploaderStrings {
   announceAddedOne: string; // {name}
   announceRejected: string; // {name} {reason}
   announceDone: string; // {name}
+  announceDoneMany: string; // {count}: files that finished between two updates of the list
   announceFailed: string; // {name} {reason}
   announceProgress: string; // {percent}
   announceComplete: string;
@@ -107,6 +108,7 @@ export const en: UploaderStrings = {
   announceAddedOne: '{name} added',
   announceRejected: '{name} was not added: {reason}',
   announceDone: '{name} uploaded',
+  announceDoneMany: '{count} files uploaded',
   announceFailed: '{name} failed: {reason}',
   announceProgress: '{percent}% uploaded',
   announceComplete: 'All uploads finished',

@@ -1,8 +1,9 @@
 /**
  * The queue's outcome events, told to the page and to assistive technology: each is
- * re-dispatched from the element as a bubbling, composed `deeplake-*` event and
- * announced in the live region (progress at coarse milestones only: a screen reader
- * reading every percent is unusable). Subscribed only while the element is connected.
+ * re-dispatched from the element as a bubbling, composed `deeplake-*` event at once, and
+ * announced in the live region with the list's next update: files finished since then
+ * together, progress at coarse milestones only (a screen reader reading every file or
+ * every percent is unusable). Subscribed only while the element is connected.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
@@ -12,6 +13,14 @@ import { errorText } from './row.js';
 
 export class QueueBridge implements ReactiveController {
   #milestone = 0;
+  /**
+   * Files that finished since the list last updated: said together at the update, by name
+   * when one, as a count when several. Hundreds of small files would otherwise queue
+   * hundreds of "… uploaded" for a screen reader.
+   */
+  #finished: string[] = [];
+  /** The progress milestone reached since the list last updated (only the latest is said). */
+  #reached: number | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -29,6 +38,20 @@ export class QueueBridge implements ReactiveController {
     this.queue.addEventListener('complete', this.#onComplete);
   }
 
+  hostUpdate(): void {
+    this.#sayPending();
+  }
+
+  /** What waited for the update, in the order it happened: files finished, then how far the batch got. */
+  #sayPending(): void {
+    const s = this.strings();
+    const names = this.#finished;
+    this.#finished = [];
+    if (names.length) this.announce(names.length === 1 ? fill(s.announceDone, { name: names[0]! }) : fill(s.announceDoneMany, { count: names.length }));
+    if (this.#reached !== undefined) this.announce(fill(s.announceProgress, { percent: this.#reached }));
+    this.#reached = undefined;
+  }
+
   hostDisconnected(): void {
     this.queue.removeEventListener('progress', this.#onProgress);
     this.queue.removeEventListener('success', this.#onSuccess);
@@ -42,25 +65,29 @@ export class QueueBridge implements ReactiveController {
     const milestone = Math.floor(totals.fraction * 4) * 25;
     if (milestone < this.#milestone) this.#milestone = milestone; // new files lowered the total
     if (milestone > this.#milestone && milestone < 100) {
-      this.#milestone = milestone;
-      this.announce(fill(this.strings().announceProgress, { percent: milestone }));
+      this.#milestone = this.#reached = milestone;
+      this.host.requestUpdate();
     }
   };
 
   readonly #onSuccess = (e: UploadQueueEventMap['success']) => {
     this.host.dispatchEvent(uploaderEvent('deeplake-success', e.detail));
-    this.announce(fill(this.strings().announceDone, { name: e.detail.item.relativePath }));
+    this.#finished.push(e.detail.item.relativePath);
+    this.host.requestUpdate();
   };
 
   readonly #onError = (e: UploadQueueEventMap['error']) => {
     this.host.dispatchEvent(uploaderEvent('deeplake-error', e.detail));
     const s = this.strings();
+    this.#sayPending();
     this.announce(fill(s.announceFailed, { name: e.detail.item.relativePath, reason: errorText(e.detail.error, s) }));
   };
 
   readonly #onComplete = (e: UploadQueueEventMap['complete']) => {
     this.#milestone = 0;
     this.host.dispatchEvent(uploaderEvent('deeplake-complete', e.detail));
+    this.#reached = undefined; // "All uploads finished" says more than a last milestone
+    this.#sayPending();
     this.announce(this.strings().announceComplete);
   };
 }

@@ -106,6 +106,36 @@ describe('<deeplake-uploader> accessibility', () => {
     expect(alertText(el), 'nothing assertive for good news').to.equal('');
   });
 
+  it('says files that finish together as one count, not a flood of names', async () => {
+    const { el } = await mount({ multiple: true });
+    const region = () => el.shadowRoot!.querySelector('[role=status]')!;
+    // Every announcement is a new node in the polite region: record them as they come.
+    const said: string[] = [];
+    const watcher = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement) said.push(n.textContent!.trim());
+    });
+    watcher.observe(region(), { childList: true });
+    let most = 0;
+    onEveryUpdate(el, () => (most = Math.max(most, region().children.length)));
+    const complete = when(el, 'deeplake-complete');
+    el.addFiles(Array.from({ length: 40 }, (_, i) => fileOf(100, `f${i}.bin`)));
+    await complete;
+    await settled(el);
+    watcher.disconnect();
+    // An update says at most: the files finished since the last one (one message), a
+    // progress milestone, and completion.
+    expect(most, said.join(' | ')).to.be.at.most(3);
+    // Every file is told, by name or in a count, exactly once.
+    let told = 0;
+    for (const m of said) {
+      const many = /^(\d+) files uploaded$/.exec(m);
+      if (many) told += Number(many[1]);
+      else if (/^f\d+\.bin uploaded$/.test(m)) told++;
+    }
+    expect(told, said.join(' | ')).to.equal(40);
+    expect(said.at(-1)).to.equal(en.announceComplete);
+  });
+
   it('announces a refusal assertively', async () => {
     const { el } = await mount({ multiple: true, accept: 'image/*' });
     el.addFiles([fileOf(100, 'notes.txt', 'text/plain')]);

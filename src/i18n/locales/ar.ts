@@ -48,6 +48,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: 'تمت إضافة {name}',
   announceRejected: 'لم تتم إضافة {name}: {reason}',
   announceDone: 'تم رفع {name}',
+  announceDoneMany: 'تم رفع {count} من الملفات',
   announceFailed: 'فشل رفع {name}: {reason}',
   announceProgress: 'تم رفع {percent}%',
   announceComplete: 'اكتملت جميع عمليات الرفع',

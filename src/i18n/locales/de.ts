@@ -48,6 +48,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: '{name} hinzugefügt',
   announceRejected: '{name} wurde nicht hinzugefügt: {reason}',
   announceDone: '{name} hochgeladen',
+  announceDoneMany: '{count} Dateien hochgeladen',
   announceFailed: '{name} fehlgeschlagen: {reason}',
   announceProgress: '{percent}\u00a0% hochgeladen',
   announceComplete: 'Alle Uploads abgeschlossen',

@@ -48,6 +48,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: '{name} añadido',
   announceRejected: 'No se añadió {name}: {reason}',
   announceDone: '{name} subido',
+  announceDoneMany: '{count} archivos subidos',
   announceFailed: 'Error al subir {name}: {reason}',
   announceProgress: '{percent}\u00a0% subido',
   announceComplete: 'Todas las subidas han terminado',

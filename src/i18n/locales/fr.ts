@@ -50,6 +50,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: '{name} ajouté',
   announceRejected: '{name} n’a pas été ajouté\u00a0: {reason}',
   announceDone: '{name} envoyé',
+  announceDoneMany: '{count} fichiers envoyés',
   announceFailed: 'Échec de l’envoi de {name}\u00a0: {reason}',
   announceProgress: '{percent}\u00a0% envoyés',
   announceComplete: 'Tous les envois sont terminés',

@@ -48,6 +48,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: '{name} נוסף',
   announceRejected: '{name} לא נוסף: {reason}',
   announceDone: '{name} הועלה',
+  announceDoneMany: 'קבצים שהועלו: {count}',
   announceFailed: 'העלאת {name} נכשלה: {reason}',
   announceProgress: '{percent}% הועלו',
   announceComplete: 'כל ההעלאות הסתיימו',

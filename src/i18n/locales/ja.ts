@@ -48,6 +48,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: '{name}を追加しました',
   announceRejected: '{name}は追加されませんでした：{reason}',
   announceDone: '{name}をアップロードしました',
+  announceDoneMany: '{count}個のファイルをアップロードしました',
   announceFailed: '{name}のアップロードに失敗しました：{reason}',
   announceProgress: '{percent}%アップロード済み',
   announceComplete: 'すべてのアップロードが完了しました',

@@ -48,6 +48,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: '{name} adicionado',
   announceRejected: '{name} não foi adicionado: {reason}',
   announceDone: '{name} enviado',
+  announceDoneMany: '{count} arquivos enviados',
   announceFailed: 'Falha ao enviar {name}: {reason}',
   announceProgress: '{percent}% enviado',
   announceComplete: 'Todos os envios foram concluídos',

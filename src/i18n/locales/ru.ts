@@ -48,6 +48,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: 'Добавлен файл {name}',
   announceRejected: 'Файл {name} не добавлен: {reason}',
   announceDone: 'Файл {name} загружен',
+  announceDoneMany: 'Загружено файлов: {count}',
   announceFailed: 'Не удалось загрузить {name}: {reason}',
   announceProgress: 'Загружено {percent}\u00a0%',
   announceComplete: 'Все загрузки завершены',

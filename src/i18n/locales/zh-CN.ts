@@ -48,6 +48,7 @@ export const strings: UploaderStrings = {
   announceAddedOne: '已添加 {name}',
   announceRejected: '未添加{name}：{reason}',
   announceDone: '{name}已上传',
+  announceDoneMany: '已上传{count}个文件',
   announceFailed: '{name}上传失败：{reason}',
   announceProgress: '已上传{percent}%',
   announceComplete: '全部上传完成',
