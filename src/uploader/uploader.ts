@@ -3,7 +3,7 @@
  * drop, paste) into validated `addFiles()` calls, renders the queue's immutable records,
  * and re-dispatches the queue's events as `deeplake-*` events. No upload logic lives here.
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -185,6 +185,7 @@ export class DeepLakeUploader extends UploaderProperties {
    */
   addFiles(files: Iterable<File | PendingFile> | ArrayLike<File>): UploadItem[] {
     if (this.#disabled) return [];
+    this.#renderNow(); // refused files show at once too
     const s = this.#strings;
     const pending: PendingFile[] = Array.from(files as Iterable<File | PendingFile>, (f) =>
       f instanceof File ? { file: f, relativePath: f.name } : f,
@@ -214,7 +215,6 @@ export class DeepLakeUploader extends UploaderProperties {
     // Not 'interrupted' rows: removing one discards its upload, which the same file chosen again resumes.
     if (!this.multiple) for (const item of this.#queue.items) if (item.status !== 'interrupted') this.#queue.remove(item.id);
     const added = this.#queue.add(accepted);
-    this.#renderNow();
     this.#announcer.announce(
       added.length === 1 ? fill(s.announceAddedOne, { name: added[0]!.relativePath }) : fill(s.announceAdded, { count: added.length }),
     );
@@ -332,7 +332,12 @@ export class DeepLakeUploader extends UploaderProperties {
 
   readonly #onChange = () => {
     this.requestUpdate();
-    if (!this.#queue.busy) this.#wake?.();
+    if (!this.#queue.busy) {
+      // The batch ended: render now, so `deeplake-complete` listeners (dispatched right
+      // after this change) read the final list, even synchronously.
+      this.#wake?.();
+      if (this.hasUpdated) this.performUpdate();
+    }
     // The form sees every change now, not at the next (throttled) render.
     this[syncForm]();
     if (this.#stored === this.#toldValues) return;
@@ -382,9 +387,24 @@ export class DeepLakeUploader extends UploaderProperties {
   }
 
   /**
-   * Lit's hook for when to render: while uploads run, at most once per
-   * BUSY_RENDER_INTERVAL_MS; at once when they end (so `deeplake-complete` listeners see
-   * the final list) and after a person's action (add, cancel, pause …: no lag on a click).
+   * Only the queue's own changes are held: a property the page sets (`disabled`,
+   * `strings`, …) shows at once. (Lit sets defaults before this class's fields exist.)
+   */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    super.requestUpdate(name, oldValue, options);
+    if (name !== undefined && #urgent in this) this.#renderNow();
+  }
+
+  /** A `<fieldset disabled>` around it: its buttons go disabled at once, uploads or not. */
+  override formDisabledCallback(disabled: boolean): void {
+    super.formDisabledCallback(disabled);
+    this.#renderNow();
+  }
+
+  /**
+   * Lit's hook for when to render: while uploads run, the queue's changes at most once per
+   * BUSY_RENDER_INTERVAL_MS; at once when they end (see #onChange), after a person's action
+   * (add, cancel, pause …: no lag on a click) and after the page sets a property.
    */
   protected override async scheduleUpdate(): Promise<void> {
     const wait = this.#queue.busy && !this.#urgent ? this.#lastBusyRender + BUSY_RENDER_INTERVAL_MS - performance.now() : 0;

@@ -21,6 +21,7 @@ import {
   posts,
   postsAfterAWhile,
   rowNamed,
+  rows,
   settled,
   sleep,
   storedIds,
@@ -186,5 +187,34 @@ describe('<deeplake-uploader> queue', () => {
     expect(statuses.filter((s) => s === 401).length).to.be.within(1, 2);
     expect(statuses.filter((s) => s === 201).length).to.equal(5);
     expect((await storedIds(ws)).sort()).to.deep.equal([...el.values].sort());
+  });
+});
+
+// While uploads run, renders of the queue's own changes are held (one per 200 ms): what must not wait.
+describe('<deeplake-uploader> held renders', () => {
+  it('a deeplake-complete listener reads the final list, even synchronously', async () => {
+    const { el } = await mount({ multiple: true, concurrency: 3 });
+    const seen = new Promise<string[]>((resolve) =>
+      el.addEventListener('deeplake-complete', () => resolve(rows(el).map((r) => r.dataset.status!))),
+    );
+    el.addFiles(Array.from({ length: 20 }, (_, i) => fileOf(100, `f${i}.bin`)));
+    expect(await seen).to.deep.equal(Array(20).fill('done'));
+  });
+
+  it('a <fieldset disabled> set while uploads run disables the buttons at once', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: MB, count: 2 });
+    const root = await mountTemplate<HTMLElement>(html`<form><fieldset>
+      <deeplake-uploader multiple .client=${clientFor(ws)}></deeplake-uploader>
+    </fieldset></form>`);
+    const el = root.querySelector('deeplake-uploader')!;
+    el.addFiles([fileOf(4 * MB, 'a.bin'), fileOf(4 * MB, 'b.bin')]);
+    await sleep(300); // progress is being rendered, held between renders
+    expect(el.items.map((i) => i.status)).to.deep.equal(['uploading', 'uploading']);
+    root.querySelector('fieldset')!.disabled = true;
+    await sleep(0); // one task: no held render may still be waiting
+    expect($(el, '.browse')!.hasAttribute('disabled'), 'browse').to.equal(true);
+    expect(actionButton(rowNamed(el, 'a.bin'), 'cancel')!.disabled, 'cancel').to.equal(true);
+    el.reset();
   });
 });
