@@ -25,6 +25,7 @@ export class Notifier {
   #finished = false;
   #microtask = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastFlush = -Infinity;
 
   constructor(
     private readonly target: EventTarget,
@@ -37,11 +38,16 @@ export class Notifier {
     this.#soon();
   }
 
-  /** The bytes of `id` moved: `change` and `progress` in the next batch, or in this microtask when `now`. */
+  /**
+   * The bytes of `id` moved: `change` and `progress` in the next batch, or in this
+   * microtask when `now` or when the last batch is already PROGRESS_INTERVAL_MS old. The
+   * second case keeps progress flowing where timers are throttled (a background tab, a
+   * page the browser thinks hidden): upload events still arrive there, timers may not.
+   */
   progressed(id: string, now = false): void {
     this.#changed = true;
     this.#progress.add(id);
-    if (now) this.#soon();
+    if (now || performance.now() - this.#lastFlush >= PROGRESS_INTERVAL_MS) this.#soon();
     else this.#timer ??= setTimeout(() => this.#flush(), PROGRESS_INTERVAL_MS);
   }
 
@@ -76,6 +82,7 @@ export class Notifier {
 
   #flush(): void {
     // Reset first: a listener that changes the queue schedules the next batch.
+    this.#lastFlush = performance.now();
     this.#microtask = false;
     clearTimeout(this.#timer);
     this.#timer = undefined;

@@ -46,6 +46,35 @@ describe('UploadQueue change batching', () => {
     await new Promise((resolve) => queue.addEventListener('complete', resolve, { once: true }));
   });
 
+  it('keeps progress flowing where timers are held back (as in a tab the browser throttles)', async () => {
+    const queue = new UploadQueue({
+      client: scriptedClient(async (file, { onProgress }) => {
+        for (let loaded = 100; loaded < 1000; loaded += 100) {
+          const until = performance.now() + 20; // 20 ms apart, without a timer
+          while (performance.now() < until) {
+            /* spin */
+          }
+          onProgress?.({ loaded, total: 1000 });
+          await Promise.resolve();
+        }
+        return info((file as File).name);
+      }),
+    });
+    const seen: number[] = [];
+    queue.addEventListener('progress', ({ detail }) => seen.push(detail.item.loaded));
+    const complete = new Promise((resolve) => queue.addEventListener('complete', resolve, { once: true }));
+    const realSetTimeout = window.setTimeout;
+    // Timers that never fire: only the uploads' own events can move the batches on.
+    window.setTimeout = (() => 0) as unknown as typeof window.setTimeout;
+    try {
+      queue.add([new File(['x'.repeat(1000)], 'a.bin')]);
+      await complete;
+    } finally {
+      window.setTimeout = realSetTimeout;
+    }
+    expect(seen.filter((n) => n > 0 && n < 1000).length, seen.join(' ')).to.be.at.least(5);
+  });
+
   it('announces a state change within the microtask, once for several changes', async () => {
     const queue = new UploadQueue({ client: scriptedClient(() => new Promise(() => undefined)), autoStart: false });
     let changes = 0;
