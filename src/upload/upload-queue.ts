@@ -98,6 +98,9 @@ export class UploadQueue extends EventTarget {
 
   /** Whether an item is uploading or queued and started: what a leave-page guard or a form validity check needs. */
   get busy(): boolean {
+    // A request whose answer still counts means an item is uploading: no scan of the list
+    // (read on every change of a batch of hundreds of files).
+    if (this.#current.size > 0) return true;
     return this.items.some((i) => i.status === 'uploading' || (i.status === 'queued' && this.#started.has(i.id)));
   }
 

@@ -138,7 +138,8 @@ export class DeepLakeUploader extends UploaderProperties {
     const items = this.#queue.items;
     if (items !== this.#storedOf) {
       this.#storedOf = items;
-      const ids = items.flatMap((i) => (i.status === 'done' && i.fileId ? [i.fileId] : []));
+      const ids: string[] = [];
+      for (const i of items) if (i.status === 'done' && i.fileId) ids.push(i.fileId);
       if (ids.length !== this.#storedIds.length || ids.some((id, n) => id !== this.#storedIds[n])) this.#storedIds = ids;
     }
     return this.#storedIds;
@@ -267,15 +268,21 @@ export class DeepLakeUploader extends UploaderProperties {
 
   override [getFormState](): FieldState {
     const s = this.#strings;
-    const items = this.#queue.items;
+    // One pass: this runs on every change of a batch of hundreds of files.
+    let queued = false;
+    let failed = false;
+    for (const i of this.#queue.items) {
+      queued ||= i.status === 'queued';
+      failed ||= i.status === 'error';
+    }
     // Files chosen but not sent would silently be left out of a submission.
-    const waiting = !this.uploadOnSubmit && items.some((i) => i.status === 'queued');
+    const waiting = !this.uploadOnSubmit && queued;
     const values = this.#stored;
     return {
       values,
-      hasValue: values.length > 0 || (this.uploadOnSubmit && items.some((i) => i.status === 'queued')),
+      hasValue: values.length > 0 || (this.uploadOnSubmit && queued),
       pendingMessage: this.#queue.busy ? s.validityUploading : waiting ? s.validityWaiting : '',
-      errorMessage: items.some((i) => i.status === 'error') ? s.validityFailed : '',
+      errorMessage: failed ? s.validityFailed : '',
       requiredMessage: s.validityRequired,
     };
   }
