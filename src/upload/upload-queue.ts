@@ -92,6 +92,25 @@ export class UploadQueue extends EventTarget {
     return this.#list.get(id);
   }
 
+  /**
+   * The stored files' UUIDs (done items), in list order. Worked out once per version of
+   * the list, and the same frozen array while they stay the same: a form or a `change`
+   * check reading it on every change of a long batch compares identity, not contents.
+   */
+  get fileIds(): readonly string[] {
+    const items = this.items;
+    if (items !== this.#fileIdsOf) {
+      this.#fileIdsOf = items;
+      const ids: string[] = [];
+      for (const i of items) if (i.status === 'done' && i.fileId) ids.push(i.fileId);
+      const old = this.#fileIds;
+      if (ids.length !== old.length || ids.some((id, n) => id !== old[n])) this.#fileIds = Object.freeze(ids);
+    }
+    return this.#fileIds;
+  }
+  #fileIdsOf: readonly UploadItem[] | undefined;
+  #fileIds: readonly string[] = Object.freeze([]);
+
   get totals(): UploadTotals {
     return computeTotals(this.items, (item) => this.#started.has(item.id));
   }

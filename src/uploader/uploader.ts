@@ -26,7 +26,6 @@ import { SubmitGuard } from './submit-guard.js';
 import type { Thumbnails } from './thumbnails.js';
 import { validateFiles } from './validate.js';
 
-const NO_IDS: readonly string[] = [];
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
 
 /**
@@ -98,7 +97,7 @@ export class DeepLakeUploader extends UploaderProperties {
   #thumbnailsLoading = false;
   readonly #rejections = new Rejections(this, (message, assertive) => this.#announcer.announce(message, assertive), () => this.#strings);
   /** The stored UUIDs `change` last told of (the same array while they stay the same). */
-  #toldValues: readonly string[] = NO_IDS;
+  #toldValues: readonly string[] = this.#queue.fileIds;
 
   constructor() {
     super();
@@ -122,27 +121,11 @@ export class DeepLakeUploader extends UploaderProperties {
   }
   /** UUIDs of the uploaded files, in list order. */
   get values(): string[] {
-    return [...this.#stored];
+    return [...this.#queue.fileIds];
   }
   /** The first uploaded file's UUID, or "". */
   get value(): string {
-    return this.#stored[0] ?? '';
-  }
-
-  // Read on every queue change (the form, `change`): worked out once per version of the
-  // list, and the same array while the UUIDs stay the same, so readers compare identity
-  // instead of joining hundreds of UUIDs into a string per change.
-  #storedOf: readonly UploadItem[] | undefined;
-  #storedIds: readonly string[] = NO_IDS;
-  get #stored(): readonly string[] {
-    const items = this.#queue.items;
-    if (items !== this.#storedOf) {
-      this.#storedOf = items;
-      const ids: string[] = [];
-      for (const i of items) if (i.status === 'done' && i.fileId) ids.push(i.fileId);
-      if (ids.length !== this.#storedIds.length || ids.some((id, n) => id !== this.#storedIds[n])) this.#storedIds = ids;
-    }
-    return this.#storedIds;
+    return this.#queue.fileIds[0] ?? '';
   }
 
   override connectedCallback(): void {
@@ -277,7 +260,7 @@ export class DeepLakeUploader extends UploaderProperties {
     }
     // Files chosen but not sent would silently be left out of a submission.
     const waiting = !this.uploadOnSubmit && queued;
-    const values = this.#stored;
+    const values = this.#queue.fileIds;
     return {
       values,
       hasValue: values.length > 0 || (this.uploadOnSubmit && queued),
@@ -294,7 +277,7 @@ export class DeepLakeUploader extends UploaderProperties {
   /** `form.reset()`: stop uploads and empty the list, without a `change` event (as native controls). */
   formResetCallback(): void {
     this.reset();
-    this.#toldValues = this.#stored;
+    this.#toldValues = this.#queue.fileIds;
     this[syncForm](); // the form reads the field right after reset(), before any render
   }
 
@@ -307,7 +290,7 @@ export class DeepLakeUploader extends UploaderProperties {
     if (mode !== 'restore' || typeof state !== 'string') return;
     const fileIds = state.split(/\s+/).filter(isFileId);
     const restored = this.#queue.restore(fileIds);
-    this.#toldValues = this.#stored; // a restore is not a user's change
+    this.#toldValues = this.#queue.fileIds; // a restore is not a user's change
     // Restored images are shown by <deeplake-file>: loaded only when a form restores.
     if (restored.length) void import('../file/deeplake-file.js');
     for (const item of restored) {
@@ -347,8 +330,8 @@ export class DeepLakeUploader extends UploaderProperties {
     }
     // The form sees every change now, not at the next (throttled) render.
     this[syncForm]();
-    if (this.#stored === this.#toldValues) return;
-    this.#toldValues = this.#stored;
+    if (this.#queue.fileIds === this.#toldValues) return;
+    this.#toldValues = this.#queue.fileIds;
     this.dispatchEvent(new Event('change', { bubbles: true }));
   };
 

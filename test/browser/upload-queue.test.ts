@@ -333,6 +333,25 @@ describe('UploadQueue', () => {
     expect(statuses.filter((s) => s === 201).length).to.equal(5);
   });
 
+  it('keeps fileIds the same array until the stored set changes', async () => {
+    const ws = await newWorkspace();
+    const queue = queueFor(ws, { autoStart: false });
+    const [a, b] = queue.add([binFile(10, 'a.bin'), binFile(10, 'b.bin', 2)]);
+    const empty = queue.fileIds;
+    queue.pause(b!.id); // the list changes, the stored set does not
+    expect(queue.fileIds).to.equal(empty);
+    const complete = when(queue, 'complete');
+    queue.start(); // a only: b is paused
+    await complete;
+    const one = queue.fileIds;
+    expect(one).to.deep.equal([queue.get(a!.id)!.fileId]);
+    expect(Object.isFrozen(one)).to.equal(true);
+    queue.cancel(b!.id);
+    expect(queue.fileIds, 'another change that stores nothing').to.equal(one);
+    queue.remove(a!.id);
+    expect(queue.fileIds).to.deep.equal([]);
+  });
+
   it('replaces only changed records and the array, and never touches File objects', async () => {
     const ws = await newWorkspace();
     const queue = queueFor(ws, { autoStart: false });
