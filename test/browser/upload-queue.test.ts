@@ -148,17 +148,19 @@ describe('UploadQueue', () => {
 
   it('cancels an upload mid-body and stores nothing', async () => {
     const ws = await newWorkspace();
-    // 8 MB at 8 MB/s: had the request not been aborted, the file would be stored within ~1 s.
-    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 8 * MB });
+    // 24 MB at 16 MB/s: had the request not been aborted, the file would be stored within
+    // ~1.5 s. Big enough that loopback socket buffers (which grow under load) cannot take
+    // the whole body at once, leaving no moment mid-body.
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 16 * MB });
     const queue = queueFor(ws);
     let outcomes = 0;
     for (const name of ['success', 'error', 'complete'] as const) queue.addEventListener(name, () => outcomes++);
-    const [item] = queue.add([binFile(8 * MB, 'big.bin')]);
+    const [item] = queue.add([binFile(24 * MB, 'big.bin')]);
     await whenMidBody(queue, item!.id);
     queue.cancel(item!.id);
     expect(queue.get(item!.id)).to.include({ status: 'canceled', phase: undefined });
     expect(queue.busy).to.equal(false);
-    await sleep(1500);
+    await sleep(2000);
     expect(await clientFor(ws).list()).to.deep.equal([]);
     expect((await posts(ws)).every((r) => r.status !== 201)).to.equal(true);
     expect(outcomes, 'no success, error or complete for a canceled item').to.equal(0);
