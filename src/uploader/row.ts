@@ -12,10 +12,6 @@ import { formatBytes, formatDuration, formatSpeed } from './format.js';
 import { icons } from './icons.js';
 import { isThumbnailable } from './validate.js';
 
-// Re-exported for the element; the lazily loaded thumbnails import it from validate.ts, so
-// that chunk shares one small module with the page instead of Lit and the row templates.
-export { isThumbnailable };
-
 export type ItemAction = 'cancel' | 'pause' | 'resume' | 'retry' | 'remove';
 
 export interface RowContext {

@@ -14,27 +14,22 @@ import { UploadQueue, type UploadItem } from '../upload/index.js';
 import { Announcer } from './announcer.js';
 import { uploaderEvent, type PendingFile } from './events.js';
 import { FileGestures } from './gestures.js';
+import { FocusKeeper } from './focus-keeper.js';
 import { icons } from './icons.js';
 import { LeaveGuard } from './leave-guard.js';
 import { summaryRow } from './summary.js';
 import { reasonText, Rejections, type Refusal } from './rejections.js';
-import { isThumbnailable, itemRow, rejectionRow, type ItemAction, type RowContext } from './row.js';
+import { itemRow, rejectionRow, type ItemAction, type RowContext } from './row.js';
 import { uploaderStyles } from './styles.js';
 import { UploaderProperties } from './properties.js';
+import { uploaderFormState } from './form-state.js';
 import { QueueBridge } from './queue-bridge.js';
+import { RenderPacer } from './render-pacer.js';
 import { SubmitGuard } from './submit-guard.js';
-import type { Thumbnails } from './thumbnails.js';
+import { LazyThumbnails } from './lazy-thumbnails.js';
 import { validateFiles } from './validate.js';
 
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
-
-/**
- * While uploads run, the list renders at most this often (bars glide between renders:
- * their 0.2 s transition). Hundreds of small files finishing would otherwise re-render
- * the list, and lay it out and paint it, for each of them, and keep the main thread
- * from starting the next request.
- */
-const BUSY_RENDER_INTERVAL_MS = 200;
 
 // The manifest (custom-elements.json) and the README's API reference are generated from
 // this comment: one tag per line.
@@ -92,9 +87,8 @@ export class DeepLakeUploader extends UploaderProperties {
 
   readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true });
   readonly #announcer = new Announcer(this);
-  /** Loaded with the first image: pages that never see one never download it. */
-  #thumbnails: Thumbnails | undefined;
-  #thumbnailsLoading = false;
+  readonly #pacer = new RenderPacer(() => this.#queue.busy);
+  readonly #thumbnails = new LazyThumbnails(this, () => this.renderRoot.querySelectorAll<HTMLElement>('li[data-thumb]'));
   readonly #rejections = new Rejections(this, (message, assertive) => this.#announcer.announce(message, assertive), () => this.#strings);
   /** The stored UUIDs `change` last told of (the same array while they stay the same). */
   #toldValues: readonly string[] = this.#queue.fileIds;
@@ -102,6 +96,7 @@ export class DeepLakeUploader extends UploaderProperties {
   constructor() {
     super();
     new LeaveGuard(this, () => this.#queue.busy);
+    new FocusKeeper(this, () => this.renderRoot as ShadowRoot, () => this.renderRoot.querySelector<HTMLElement>('.browse'));
     new FileGestures(this);
     new QueueBridge(this, this.#queue, (message) => this.#announcer.announce(message), () => this.#strings);
     new SubmitGuard(this, {
@@ -149,7 +144,7 @@ export class DeepLakeUploader extends UploaderProperties {
       if (tus) Promise.resolve().then(() => this.#queue.listUnfinished()).catch(() => undefined);
     }
     if (this.#disabled) this.dragover = false;
-    this.#trackThumbnails(); // per render, not per queue change: rows come and go with renders
+    this.#thumbnails.track(this.#queue.items); // per render, not per queue change: rows come and go with renders
   }
 
   /** Opens the native file picker. */
@@ -169,7 +164,7 @@ export class DeepLakeUploader extends UploaderProperties {
    */
   addFiles(files: Iterable<File | PendingFile> | ArrayLike<File>): UploadItem[] {
     if (this.#disabled) return [];
-    this.#renderNow(); // refused files show at once too
+    this.#pacer.urgent(); // refused files show at once too
     const s = this.#strings;
     const pending: PendingFile[] = Array.from(files as Iterable<File | PendingFile>, (f) =>
       f instanceof File ? { file: f, relativePath: f.name } : f,
@@ -207,38 +202,38 @@ export class DeepLakeUploader extends UploaderProperties {
 
   /** Starts files waiting in `manual` mode. */
   upload(): void {
-    this.#renderNow();
+    this.#pacer.urgent();
     this.#queue.start();
   }
   /** Cancels the upload `id` (queued, running or paused); without an id, all of them. */
   cancel(id?: string): void {
-    this.#renderNow();
+    this.#pacer.urgent();
     this.#queue.cancel(id);
   }
   /** Uploads the failed or canceled file `id` again; without an id, all of them. */
   retry(id?: string): void {
-    this.#renderNow();
+    this.#pacer.urgent();
     this.#queue.retry(id);
   }
   /** Pauses `id` (or all): `tus` keeps the sent bytes, `xhr` sends the file again on resume. */
   pause(id?: string): void {
-    this.#renderNow();
+    this.#pacer.urgent();
     this.#queue.pause(id);
   }
   /** Resumes the paused `id` (or all). */
   resume(id?: string): void {
-    this.#renderNow();
+    this.#pacer.urgent();
     this.#queue.resume(id);
   }
   /** Removes the row `id` from the list; without an id, removes the element itself (as `Element.remove()`). */
   override remove(id?: string): void {
     if (id === undefined) return super.remove();
-    this.#renderNow();
+    this.#pacer.urgent();
     this.#queue.remove(id);
   }
   /** Stops every upload and empties the list (stored files stay on the server). */
   reset(): void {
-    this.#renderNow();
+    this.#pacer.urgent();
     this.#queue.reset();
     this.#rejections.clear();
     this.requestUpdate();
@@ -250,24 +245,7 @@ export class DeepLakeUploader extends UploaderProperties {
   }
 
   override [getFormState](): FieldState {
-    const s = this.#strings;
-    // One pass: this runs on every change of a batch of hundreds of files.
-    let queued = false;
-    let failed = false;
-    for (const i of this.#queue.items) {
-      queued ||= i.status === 'queued';
-      failed ||= i.status === 'error';
-    }
-    // Files chosen but not sent would silently be left out of a submission.
-    const waiting = !this.uploadOnSubmit && queued;
-    const values = this.#queue.fileIds;
-    return {
-      values,
-      hasValue: values.length > 0 || (this.uploadOnSubmit && queued),
-      pendingMessage: this.#queue.busy ? s.validityUploading : waiting ? s.validityWaiting : '',
-      errorMessage: failed ? s.validityFailed : '',
-      requiredMessage: s.validityRequired,
-    };
+    return uploaderFormState(this.#queue, this.uploadOnSubmit, this.#strings);
   }
 
   override [getFormAnchor](): HTMLElement | undefined {
@@ -325,7 +303,7 @@ export class DeepLakeUploader extends UploaderProperties {
     if (!this.#queue.busy) {
       // The batch ended: render now, so `deeplake-complete` listeners (dispatched right
       // after this change) read the final list, even synchronously.
-      this.#wake?.();
+      this.#pacer.idle();
       if (this.hasUpdated) this.performUpdate();
     }
     // The form sees every change now, not at the next (throttled) render.
@@ -334,18 +312,6 @@ export class DeepLakeUploader extends UploaderProperties {
     this.#toldValues = this.#queue.fileIds;
     this.dispatchEvent(new Event('change', { bubbles: true }));
   };
-
-  #trackThumbnails(): void {
-    const items = this.#queue.items;
-    if (this.#thumbnails) return this.#thumbnails.track(items);
-    if (this.#thumbnailsLoading || !items.some((i) => isThumbnailable(i.file))) return;
-    this.#thumbnailsLoading = true;
-    void import('./thumbnails.js').then(({ Thumbnails }) => {
-      this.#thumbnails = new Thumbnails(this, () => this.renderRoot.querySelectorAll<HTMLElement>('li[data-thumb]'));
-      this.#trackThumbnails();
-      this.requestUpdate();
-    });
-  }
 
   /** A row's remove button; with `delete-on-remove` the stored file goes too. */
   #removeByUser(id: string): void {
@@ -364,65 +330,25 @@ export class DeepLakeUploader extends UploaderProperties {
     this.input.value = '';
   };
 
-  /** When the last render while uploads ran happened; 0 after an idle render, so the first one of a batch is not held. */
-  #lastBusyRender = 0;
-  /** Ends a held render early. */
-  #wake: (() => void) | undefined;
-  /** The next render answers a person (a click, a call): not held. */
-  #urgent = false;
-
-  #renderNow(): void {
-    this.#urgent = true;
-    this.#wake?.();
-  }
-
   /**
    * Only the queue's own changes are held: a property the page sets (`disabled`,
    * `strings`, …) shows at once. (Lit sets defaults before this class's fields exist.)
    */
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     super.requestUpdate(name, oldValue, options);
-    if (name !== undefined && #urgent in this) this.#renderNow();
+    if (name !== undefined && #pacer in this) this.#pacer.urgent();
   }
 
   /** A `<fieldset disabled>` around it: its buttons go disabled at once, uploads or not. */
   override formDisabledCallback(disabled: boolean): void {
     super.formDisabledCallback(disabled);
-    this.#renderNow();
+    this.#pacer.urgent();
   }
 
-  /**
-   * Lit's hook for when to render: while uploads run, the queue's changes at most once per
-   * BUSY_RENDER_INTERVAL_MS; at once when they end (see #onChange), after a person's action
-   * (add, cancel, pause …: no lag on a click) and after the page sets a property.
-   */
+  /** Lit's hook for when to render: paced while uploads run (render-pacer.ts). */
   protected override async scheduleUpdate(): Promise<void> {
-    const wait = this.#queue.busy && !this.#urgent ? this.#lastBusyRender + BUSY_RENDER_INTERVAL_MS - performance.now() : 0;
-    if (wait > 0) {
-      await new Promise<void>((resolve) => {
-        this.#wake = resolve;
-        setTimeout(resolve, wait);
-      });
-    }
-    this.#wake = undefined;
-    this.#urgent = false;
-    this.#lastBusyRender = this.#queue.busy ? performance.now() : 0;
+    await this.#pacer.pace();
     super.scheduleUpdate();
-  }
-
-  /**
-   * Keeps keyboard users in place when a render takes the focused button away: to the next
-   * row, else the previous, else the picker when its row went; to the row's first button
-   * when only its buttons changed (e.g. "cancel" as the upload ended). Any cause counts.
-   */
-  protected override update(changed: PropertyValues<this>): void {
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    const row = active?.closest('li');
-    const near = [row, row?.nextElementSibling, row?.previousElementSibling];
-    super.update(changed);
-    if (!active || active.isConnected) return;
-    const target = near.find((r) => r?.isConnected)?.querySelector('button') ?? this.renderRoot.querySelector<HTMLElement>('.browse');
-    target?.focus();
   }
 
   protected override render() {
@@ -433,7 +359,7 @@ export class DeepLakeUploader extends UploaderProperties {
       locale: this.#locale,
       disabled: this.#disabled,
       retries: this.#queue.retries,
-      thumbnail: (id) => this.#thumbnails?.url(id),
+      thumbnail: (id) => this.#thumbnails.url(id),
       client: tryResolveClient(this),
       act: (action: ItemAction, id) => (action === 'remove' ? this.#removeByUser(id) : this[action](id)),
     };

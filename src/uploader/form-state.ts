@@ -1,0 +1,27 @@
+/**
+ * What `<deeplake-uploader>` tells its form: the stored UUIDs, and why a submission must
+ * wait (uploads running, chosen files not sent, failed files still listed). Read on every
+ * change of the queue, so one pass over the list.
+ */
+import type { FieldState } from '../form/form-associated.js';
+import type { UploaderStrings } from '../i18n/strings.js';
+import type { UploadQueue } from '../upload/index.js';
+
+export function uploaderFormState(queue: UploadQueue, uploadOnSubmit: boolean, s: UploaderStrings): FieldState {
+  let queued = false;
+  let failed = false;
+  for (const i of queue.items) {
+    queued ||= i.status === 'queued';
+    failed ||= i.status === 'error';
+  }
+  // Files chosen but not sent would silently be left out of a submission (unless the form sends them).
+  const waiting = !uploadOnSubmit && queued;
+  const values = queue.fileIds;
+  return {
+    values,
+    hasValue: values.length > 0 || (uploadOnSubmit && queued),
+    pendingMessage: queue.busy ? s.validityUploading : waiting ? s.validityWaiting : '',
+    errorMessage: failed ? s.validityFailed : '',
+    requiredMessage: s.validityRequired,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The uploader's thumbnails, loaded with the first image: pages that never see one never
+ * download thumbnails.ts. Until then there are no thumbnail URLs and rows show file icons.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { UploadItem } from '../upload/index.js';
+import type { Thumbnails } from './thumbnails.js';
+import { isThumbnailable } from './validate.js';
+
+export class LazyThumbnails {
+  #thumbnails: Thumbnails | undefined;
+  #loading = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** The rows to watch: elements with `data-thumb` = an item id. */
+    private readonly rows: () => Iterable<HTMLElement>,
+  ) {}
+
+  /** The thumbnail's object URL, once made. */
+  url(id: string): string | undefined {
+    return this.#thumbnails?.url(id);
+  }
+
+  /** Makes thumbnails for these items' images (and forgets the rest). */
+  track(items: readonly UploadItem[]): void {
+    if (this.#thumbnails) return this.#thumbnails.track(items);
+    if (this.#loading || !items.some((i) => isThumbnailable(i.file))) return;
+    this.#loading = true;
+    void import('./thumbnails.js').then(({ Thumbnails }) => {
+      this.#thumbnails = new Thumbnails(this.host, this.rows);
+      this.host.requestUpdate(); // tracks the current items at the next update
+    });
+  }
+}
