@@ -217,4 +217,16 @@ describe('<deeplake-uploader> held renders', () => {
     expect(actionButton(rowNamed(el, 'a.bin'), 'cancel')!.disabled, 'cancel').to.equal(true);
     el.reset();
   });
+
+  it('a row button pressed while uploads run shows its result at once', async () => {
+    const { el, ws } = await mount({ multiple: true });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: MB, count: 2 });
+    el.addFiles([fileOf(4 * MB, 'a.bin'), fileOf(4 * MB, 'b.bin')]);
+    await sleep(300); // progress is being rendered, held between renders
+    actionButton(rowNamed(el, 'a.bin'), 'pause')!.click();
+    await sleep(0); // one task: the click's render is not held
+    expect(rowNamed(el, 'a.bin').dataset.status).to.equal('paused');
+    expect(actionButton(rowNamed(el, 'a.bin'), 'resume'), 'resume button').to.not.equal(null);
+    el.reset();
+  });
 });
