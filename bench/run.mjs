@@ -26,6 +26,8 @@
 //      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary of each run, no RESULTS.md),
 //      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md),
 //      BENCH_CHROME_ARGS="…" (extra Chromium flags, e.g. --js-flags=…, for an experiment),
+//      BENCH_CPU=1 (CPU time of each browser process type and of the server, per run; no RESULTS.md),
+//      BENCH_ONLY=<text> (only contenders whose name contains it, and the baseline; no RESULTS.md),
 //      BENCH_SRC=<dir> (the widget from a patched copy of src/, to try a fix; no RESULTS.md).
 import busboy from 'busboy';
 import { execFileSync } from 'node:child_process';
@@ -193,6 +195,45 @@ function rendererRss(browserPid) {
   }
   return kb * 1024;
 }
+/**
+ * BENCH_CPU: CPU time (user + system, ms) of each of the browser's processes by type, and of
+ * this Node process (the server), so a slowdown can be split into the page's work, the
+ * browser's, the compositor's and the server's (two cores are shared by all of them).
+ */
+const CPU = process.env.BENCH_CPU === '1';
+const TICK_MS = 1000 / 100; // USER_HZ
+function cpuByProcessType(browserPid) {
+  const out = { server: process.cpuUsage() };
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      if (Number(pid) !== browserPid && ppid !== browserPid && !isChildOf(ppid, browserPid)) continue;
+      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '))?.[1] ?? 'browser';
+      const sub = /--utility-sub-type=([a-zA-Z.]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '))?.[1];
+      const key = sub ? `${type}:${sub.split('.').at(-1)}` : type;
+      out[key] = (out[key] ?? 0) + (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+      if (type !== 'renderer') continue;
+      // The renderer by thread: main (JS, style, layout, paint), compositor, raster workers.
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const t = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = t.slice(t.indexOf('(') + 1, t.lastIndexOf(')')).replace(/\d+$/, '');
+        const f = t.slice(t.lastIndexOf(')') + 2).split(' ');
+        out[`renderer/${name}`] = (out[`renderer/${name}`] ?? 0) + (Number(f[11]) + Number(f[12])) * TICK_MS;
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+function cpuDelta(a, b) {
+  const d = {};
+  for (const k of Object.keys(b)) if (k !== 'server') d[k] = Math.round(b[k] - (a[k] ?? 0));
+  d.server = Math.round((b.server.user + b.server.system - a.server.user - a.server.system) / 1000);
+  return d;
+}
 function isChildOf(pid, ancestor) {
   for (let i = 0; i < 4 && pid > 1; i++) {
     if (pid === ancestor) return true;
@@ -350,8 +391,10 @@ async function measure(page_, spec, opts) {
       await cdp.send('Profiler.start');
     }
     let result;
+    const cpuBefore = CPU ? cpuByProcessType(pid) : undefined;
     try {
       result = await page.evaluate(() => window.bench.run());
+      if (cpuBefore) console.log(`    CPU ms by process: ${JSON.stringify(cpuDelta(cpuBefore, cpuByProcessType(pid)))}`);
     } finally {
       sampling = false;
       await sampler;
@@ -375,7 +418,11 @@ async function measure(page_, spec, opts) {
 }
 
 // ---- cases ---------------------------------------------------------------------------
-const cases = benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds }).filter((c) => CASES.has(c.id));
+/** BENCH_ONLY=<text>: only the contenders whose name contains it, beside each case's baseline (an experiment; no RESULTS.md). */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const cases = benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds })
+  .filter((c) => CASES.has(c.id))
+  .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || k.name.includes(ONLY)) } : c));
 
 /** A markdown cell: an element's tag in code, or GitHub's sanitizer drops it as unknown HTML. */
 const cell = (text) => text.replace(/(^|[^`])(<[a-z]+-[a-z-]+>)/g, '$1`$2`');
@@ -448,7 +495,7 @@ metadata: \`info\`, which only \`<deeplake-file>\` asks for).
 
 ${sections.join('\n\n')}
 `;
-if (!quick && !PROFILE && !SRC && !MEMDUMP && !process.env.BENCH_CHROME_ARGS) {
+if (!quick && !PROFILE && !SRC && !MEMDUMP && !CPU && !ONLY && !process.env.BENCH_CHROME_ARGS) {
   writeFileSync(join(here, 'RESULTS.md'), md);
   console.log('\nwritten to bench/RESULTS.md');
 }

@@ -1,15 +1,18 @@
 /**
- * Batches the queue's events. State changes are announced once per microtask, after the
- * method or callback that made them has finished (so a listener never sees, or re-enters,
- * a half-done change); progress-only changes at most once per ~16 ms, without
- * requestAnimationFrame, so the queue also works in a worker or in Node.
+ * Batches the queue's events. Changes are announced after the method or callback that
+ * made them has finished (so a listener never sees, or re-enters, a half-done change):
+ * in the same microtask when the queue is quiet or the last batch is ~16 ms old, else
+ * with the next batch. While uploads run, a batch of small files changes state
+ * thousands of times a second; one `change` per ~16 ms (not one per step of each file)
+ * spares every listener that work. Timers, not requestAnimationFrame, so the queue also
+ * works in a worker or in Node.
  */
 import type { DeepLakeError, FileInfo } from '../client/index.js';
 import type { UploadQueueEventDetail, UploadQueueEventName } from './events.js';
 import type { UploadItem } from './types.js';
 
 /** Roughly one animation frame. */
-export const PROGRESS_INTERVAL_MS = 16;
+export const BATCH_INTERVAL_MS = 16;
 
 export interface NotifierSource {
   readonly items: readonly UploadItem[];
@@ -32,23 +35,41 @@ export class Notifier {
     private readonly source: NotifierSource,
   ) {}
 
-  /** The list or a record changed in a way the view must show now. */
+  /** The list or a record changed by a call (a person's action, the page's): told in this microtask. */
   changed(): void {
     this.#changed = true;
     this.#soon();
   }
 
-  /**
-   * The bytes of `id` moved: `change` and `progress` in the next batch, or in this
-   * microtask when `now` or when the last batch is already PROGRESS_INTERVAL_MS old. The
-   * second case keeps progress flowing where timers are throttled (a background tab, a
-   * page the browser thinks hidden): upload events still arrive there, timers may not.
-   */
+  /** A running upload changed its record: told in this microtask, or with the next batch (see #schedule). */
+  ran(): void {
+    this.#changed = true;
+    this.#schedule();
+  }
+
+  /** The bytes of `id` moved: `change` and `progress` for `id`, as `ran()`, or in this microtask when `now`. */
   progressed(id: string, now = false): void {
     this.#changed = true;
     this.#progress.add(id);
-    if (now || performance.now() - this.#lastFlush >= PROGRESS_INTERVAL_MS) this.#soon();
-    else this.#timer ??= setTimeout(() => this.#flush(), PROGRESS_INTERVAL_MS);
+    if (now) this.#soon();
+    else this.#schedule();
+  }
+
+  /**
+   * This microtask when nothing runs (a person's action on a quiet queue, the change that
+   * ends a batch) or when the last batch is already BATCH_INTERVAL_MS old; else a
+   * timer. The age rule keeps events flowing where timers are throttled (a background
+   * tab, a page the browser thinks hidden): upload events still arrive there.
+   */
+  /** A run ended: if that left the queue quiet, what waits for a timer goes now. */
+  settle(): void {
+    if (this.#timer !== undefined && !this.source.busy) this.#soon();
+  }
+
+  #schedule(): void {
+    if (this.#microtask) return;
+    if (!this.source.busy || performance.now() - this.#lastFlush >= BATCH_INTERVAL_MS) this.#soon();
+    else this.#timer ??= setTimeout(() => this.#flush(), BATCH_INTERVAL_MS);
   }
 
   success(item: UploadItem, info: FileInfo): void {
@@ -67,7 +88,7 @@ export class Notifier {
   #finish<K extends 'success' | 'error'>(name: K, detail: UploadQueueEventDetail[K]): void {
     this.#finished = true;
     this.#outbox.push(() => this.#dispatch(name, detail));
-    this.changed();
+    this.ran();
   }
 
   #soon(): void {

@@ -13,15 +13,14 @@ export interface SendOptions {
   signal: AbortSignal;
   /** Upload over tus with these options; undefined = multipart. */
   tus: TusOptions | undefined;
-  /** `progress`: how the change is announced — 'batched' for byte counts, 'now' for visible steps. */
-  update: (patch: ItemPatch, progress?: 'batched' | 'now') => void;
+  /** `progress`: the bytes moved (a `progress` event too); `now`: a step a person must see at once. */
+  update: (patch: ItemPatch, how: { progress?: boolean; now?: boolean }) => void;
 }
 
 /** Uploads `item.file`; rejects with a DeepLakeError (also for a client getter that throws). */
 export async function send(client: () => DeepLakeClient, item: UploadItem, options: SendOptions): Promise<FileInfo> {
   const { update, tus } = options;
   let meter: SpeedMeter | undefined;
-  let retrying = 0;
   try {
     return await client().upload(item.file, {
       signal: options.signal,
@@ -32,24 +31,19 @@ export async function send(client: () => DeepLakeClient, item: UploadItem, optio
         // The server had `loaded` bytes already: the row says so, and the bar starts there.
         onResume: ({ loaded, total }) => {
           meter = undefined;
-          update({ loaded, resumedFrom: loaded / total }, 'now');
+          update({ loaded, resumedFrom: loaded / total }, { progress: true, now: true });
         },
       }),
       onRetry: (error, retry) => {
         meter = undefined; // the next attempt is measured afresh
-        retrying = retry;
         // Multipart sends again from byte 0; tus continues from the server's offset.
-        update({ ...IDLE, phase: 'sending', ...(!tus && { loaded: 0 }), error, retrying });
+        update({ ...IDLE, phase: 'sending', ...(!tus && { loaded: 0 }), error, retrying: retry }, { now: true });
       },
       onProgress: ({ loaded, total }) => {
         const now = performance.now();
         if (meter) meter.sample(loaded, now);
         else meter = new SpeedMeter(loaded, now);
         const sending = loaded < total;
-        // The switch to 'processing', and the first bytes of a retry (which end the
-        // "retrying" state), are shown at once; plain byte counts in the next batch.
-        const step = !sending || retrying > 0;
-        retrying = 0;
         const patch: ItemPatch = {
           phase: sending ? 'sending' : 'processing',
           loaded,
@@ -58,7 +52,7 @@ export async function send(client: () => DeepLakeClient, item: UploadItem, optio
           bytesPerSecond: sending ? meter.bytesPerSecond : 0,
           secondsLeft: sending ? meter.secondsLeft(total - loaded) : undefined,
         };
-        update(patch, step ? 'now' : 'batched');
+        update(patch, { progress: true });
       },
     });
   } catch (error) {

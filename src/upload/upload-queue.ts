@@ -220,11 +220,19 @@ export class UploadQueue extends EventTarget {
     return pool.filter((item): item is UploadItem => !!item && from.includes(item.status));
   }
 
-  /** Replaces the record; `progress` says the bytes moved (see Notifier.progressed). */
-  #patch(id: string, patch: ItemPatch, progress?: 'batched' | 'now'): UploadItem | undefined {
+  /**
+   * Replaces the record. `how`: 'now' for a call's change (told in this microtask), 'ran'
+   * for a running upload's (batched, see Notifier), or the running upload's `progress`
+   * and `now` flags (bytes moved; a step a person must see, such as a retry).
+   */
+  #patch(id: string, patch: ItemPatch, how: 'now' | 'ran' | { progress?: boolean; now?: boolean } = 'now'): UploadItem | undefined {
     const item = this.#list.update(id, patch);
-    if (item && progress) this.#notifier.progressed(id, progress === 'now');
-    else if (item) this.#notifier.changed();
+    if (!item) return item;
+    if (how === 'now') this.#notifier.changed();
+    else if (how === 'ran') this.#notifier.ran();
+    else if (how.progress) this.#notifier.progressed(id, how.now);
+    else if (how.now) this.#notifier.changed();
+    else this.#notifier.ran();
     return item;
   }
 
@@ -258,28 +266,29 @@ export class UploadQueue extends EventTarget {
     this.#current.set(id, run);
     const live = () => this.#current.get(id) === run;
     // tus continues where the server stopped: the bar stays until the server's offset is known.
-    this.#patch(id, { ...IDLE, status: 'uploading', phase: 'sending', loaded: this.tus ? item.loaded : 0, resumedFrom: undefined, error: undefined });
+    this.#patch(id, { ...IDLE, status: 'uploading', phase: 'sending', loaded: this.tus ? item.loaded : 0, resumedFrom: undefined, error: undefined }, 'ran');
     try {
       const info = await send(this.#getClient, item, {
         retries: this.retries,
         tus: this.tus,
         signal: run.signal,
-        update: (patch, progress) => {
-          if (live()) this.#patch(id, patch, progress);
+        update: (patch, how) => {
+          if (live()) this.#patch(id, patch, how);
         },
       });
       if (!live()) return;
       this.#current.delete(id);
-      const done = this.#patch(id, { ...IDLE, status: 'done', loaded: item.total, fileId: info.id, info });
+      const done = this.#patch(id, { ...IDLE, status: 'done', loaded: item.total, error: undefined, fileId: info.id, info }, 'ran');
       if (done) this.#notifier.success(done, info);
     } catch (error) {
       if (!live()) return;
       this.#current.delete(id);
-      const failed = this.#patch(id, { ...IDLE, status: 'error', error: error as DeepLakeError });
+      const failed = this.#patch(id, { ...IDLE, status: 'error', error: error as DeepLakeError }, 'ran');
       if (failed) this.#notifier.error(failed, error as DeepLakeError);
     } finally {
       this.#inflight.delete(run);
       this.#pump();
+      this.#notifier.settle();
     }
   }
 }

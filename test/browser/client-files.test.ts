@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DeepLakeError, type FileInfo, type UploadProgress } from '../../src/client/index.js';
 import type { ResponseStyle } from '../../src/emulator/index.js';
+import { PROGRESS_MIN_BYTES } from '../../src/client/transport-xhr.js';
 import { clientFor, injectFault, makeBytes, newWorkspace, rejectionOf, requestLog, sha256 } from './emulator-control.js';
 
 describe('DeepLakeClient files', () => {
@@ -21,6 +22,17 @@ describe('DeepLakeClient files', () => {
     for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).to.be.at.least(events[i - 1]!.loaded);
     expect(events.at(-1)!.loaded).to.equal(file.size);
     expect(events.some((e) => e.loaded > 0 && e.loaded < file.size)).to.equal(true);
+  });
+
+  it('reports a small body once, when its last byte left (no byte progress below PROGRESS_MIN_BYTES)', async () => {
+    const ws = await newWorkspace();
+    const client = clientFor(ws);
+    // Read slowly by the server: byte progress, if asked for, would come mid-body.
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 64 * 1024 });
+    const size = PROGRESS_MIN_BYTES;
+    const events: UploadProgress[] = [];
+    await client.upload(new File([makeBytes(size)], 'small.bin'), { onProgress: (p) => events.push(p) });
+    expect(events).to.deep.equal([{ loaded: size, total: size }]);
   });
 
   it('round-trips the bytes, name and type exactly', async () => {

@@ -1,7 +1,8 @@
 /**
- * How the queue announces changes, with a scripted client (no server): progress batched
- * to ~16 ms, state changes within the microtask, no listener re-entry; and the queue
- * running inside a module worker against the real emulator.
+ * How the queue announces changes, with a scripted client (no server): a running
+ * upload's progress and steps batched to ~16 ms, changes made by calls within the
+ * microtask, no listener re-entry; and the queue running inside a module worker against
+ * the real emulator.
  */
 import { expect } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo, UploadOptions } from '../../src/client/index.js';

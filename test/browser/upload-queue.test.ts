@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { DeepLakeError, isFileId, type DeepLakeClientOptions } from '../../src/client/index.js';
+import { BATCH_INTERVAL_MS } from '../../src/upload/notifier.js';
 import {
   UPLOAD_QUEUE_EVENTS,
   UploadQueue,
@@ -84,6 +85,27 @@ describe('UploadQueue', () => {
     expect(max).to.equal(2);
     expect(countOf(items, 'done')).to.equal(8);
     expect((await clientFor(ws).list()).length).to.equal(8);
+  });
+
+  it('tells a batch of small files in `change` events at most every BATCH_INTERVAL_MS, each success still apart', async () => {
+    const ws = await newWorkspace();
+    const queue = queueFor(ws, { concurrency: 6 });
+    const count = 60;
+    let changes = 0;
+    let successes = 0;
+    queue.addEventListener('change', () => changes++);
+    queue.addEventListener('success', () => successes++);
+    const complete = when(queue, 'complete');
+    const started = performance.now();
+    queue.add(Array.from({ length: count }, (_, i) => binFile(1000, `f${i}.bin`, i + 1)));
+    const { items } = await complete;
+    const elapsed = performance.now() - started;
+    expect(countOf(items, 'done')).to.equal(count);
+    expect(successes).to.equal(count);
+    // Each file steps queued → uploading → processing → done: one event per step would be
+    // three per file. Batched, only the add's, the last one's, and one per interval.
+    expect(changes).to.be.at.most(Math.floor(elapsed / BATCH_INTERVAL_MS) + 3);
+    expect(changes).to.be.below(count);
   });
 
   it('starts waiting items at once when `concurrency` is raised', async () => {
