@@ -6,7 +6,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { isFileId } from '../../src/client/index.js';
-import { clientFor, newWorkspace } from './emulator-control.js';
+import { clientFor, injectFault, newWorkspace } from './emulator-control.js';
 import {
   browseButton,
   drag,
@@ -54,7 +54,9 @@ describe('<deeplake-uploader> selection', () => {
   });
 
   it('fires a native `change` once per change of values, bubbling, and never for progress alone', async () => {
-    const { el } = await mount({ multiple: true, concurrency: 1 });
+    const { el, ws } = await mount({ multiple: true, concurrency: 1 });
+    // Answers 150 ms apart: each stored file is its own batch of the queue's events.
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 150, count: 2 });
     const seen: string[] = [];
     let bubbled = 0;
     let custom = 0;
