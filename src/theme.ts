@@ -24,6 +24,20 @@ export const themeStyles = css`
     font-size: var(--deeplake-font-size, inherit);
     line-height: 1.4;
   }
+  /*
+   * The icons' look (icons.ts), here once rather than as attributes on each of them:
+   * SVG presentation attributes cost every instance their own style data (about 2 MiB
+   * over a list of 500 rows).
+   */
+  [part~='icon'] {
+    inline-size: 20px;
+    block-size: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
   @media (prefers-color-scheme: dark) {
     :host {
       --_accent: var(--deeplake-accent, #a5b4fc);

@@ -2,7 +2,7 @@
 import { svg, type SVGTemplateResult } from 'lit';
 
 const icon = (d: SVGTemplateResult) =>
-  svg`<svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${d}</svg>`;
+  svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${d}</svg>`;
 
 export const icons = {
   upload: icon(svg`<path d="M12 16V4M7 9l5-5 5 5M4 20h16"/>`),
