@@ -2,8 +2,8 @@
  * When `<deeplake-uploader>` renders while uploads run. Hundreds of small files finishing
  * would otherwise re-render the list, and lay it out and paint it, for each of them, and
  * keep the main thread from starting the next request. So the queue's own changes render
- * at most once per BUSY_RENDER_INTERVAL_MS (bars glide between renders on their 0.2 s
- * transition); a batch's first render, and any render asked for as urgent (a person's
+ * at most once per BUSY_RENDER_INTERVAL_MS (bars step five times a second, as
+ * progress shown by a browser's own downloads does); a batch's first render, and any render asked for as urgent (a person's
  * action, a property the page sets), is not held.
  */
 export const BUSY_RENDER_INTERVAL_MS = 200;

@@ -164,16 +164,17 @@ export const uploaderStyles = [
       overflow: hidden;
     }
     /*
-     * --p (0–100) is set per render through the style property. The fill slides in with
-     * translate, not inline-size: moving bars then need no layout, and their transitions
-     * run on the compositor.
+     * --p (0–100) is set per render through the style property. The fill moves with
+     * translate, not inline-size: a moving bar then needs no layout. No transition: a bar
+     * that glides between renders (5 a second while uploads run) animates all the time,
+     * and every animation frame has to be composited; without a GPU that took a tenth of
+     * the time of a batch of small files (bench case 3). The bars step like <progress>.
      */
     .fill {
       block-size: 100%;
       border-radius: inherit;
       background: var(--_accent);
       translate: calc(var(--p, 0) * 1% - 100%);
-      transition: translate 0.2s linear;
     }
     .fill:dir(rtl) {
       translate: calc(100% - var(--p, 0) * 1%);
@@ -188,7 +189,6 @@ export const uploaderStyles = [
     }
     @media (prefers-reduced-motion: reduce) {
       .fill {
-        transition: none;
         animation: none !important;
       }
     }

@@ -77,6 +77,23 @@ describe('<deeplake-uploader> queue', () => {
     expect(totals.at(-1)).to.equal(24 * MB);
   });
 
+  it('moves its bars without transitions: nothing animates between renders of a running upload', async () => {
+    const { el, ws } = await mount({ multiple: true });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB, count: 1 });
+    const complete = when(el, 'deeplake-complete');
+    el.addFiles([fileOf(12 * MB, 'a.bin', '', 1)]);
+    // Two renders with the bytes moving: a transition on a bar would be running now.
+    await whenMidBody(el, 'a.bin');
+    await settled(el);
+    await whenMidBody(el, 'a.bin');
+    await settled(el);
+    const fills = [...el.shadowRoot!.querySelectorAll('[part~=progress-fill], [part~=total-progress-fill]')];
+    expect(fills.length).to.equal(2);
+    const running = el.shadowRoot!.getAnimations().filter((a) => a instanceof CSSTransition);
+    expect(running.length, 'every animation frame would have to be composited').to.equal(0);
+    await complete;
+  });
+
   it('cancels an upload from its row mid-body and stores nothing', async () => {
     const { el, ws } = await mount({ multiple: true });
     await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB });

@@ -37,10 +37,9 @@ describe('<deeplake-uploader> direction and language', () => {
 
   it('fills progress bars from the right under dir="rtl"', async () => {
     const el = await inDirection('rtl');
-    // The total bar of a queued batch is empty: set its fill by hand (no transition) to see where it grows from.
+    // The total bar of a queued batch is empty: set its fill by hand to see where it grows from.
     const bar = $(el, '[part=total-progress]')!;
     const fill = $(el, '[part=total-progress-fill]')!;
-    fill.style.transition = 'none';
     fill.style.setProperty('--p', '50');
     // The fill slides in (translate) and the bar clips it: what shows is the overlap.
     const [b, f] = [bar.getBoundingClientRect(), fill.getBoundingClientRect()];
