@@ -23,8 +23,9 @@
 //      npm run bench -- --quick      (tiny sizes, 1 round, prints only: a smoke test)
 // Env: BENCH_RUNS (rounds, default 3), BENCH_BIG_MIB (case 1 size, default 512),
 //      BENCH_CASES (default all: "1,3,4,4b,5,6"), CHROME_PATH (default /usr/bin/chromium),
-//      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary of each run, no RESULTS.md),
-//      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md),
+//      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary and longest tasks of each run, no RESULTS.md),
+//      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md;
+//                       MEMDUMP_DEPTH=4 MEMDUMP_TOP=40 for finer rows, e.g. blink_gc objects by type),
 //      BENCH_CHROME_ARGS="…" (extra Chromium flags, e.g. --js-flags=…, for an experiment),
 //      BENCH_CPU=1 (CPU time of each browser process type and of the server, per run; no RESULTS.md),
 //      BENCH_ONLY=<text> (only contenders whose name contains it, and the baseline; no RESULTS.md),
@@ -312,9 +313,18 @@ function summarizeTrace(trace) {
     count.set(e.name, (count.get(e.name) ?? 0) + 1);
     stack.push(e);
   }
-  const busy = spans.filter((e) => e.name === 'RunTask').reduce((t, e) => t + e.dur, 0);
+  const tasks = spans.filter((e) => e.name === 'RunTask');
+  const busy = tasks.reduce((t, e) => t + e.dur, 0);
   console.log(`    trace, renderer main thread: ${(busy / 1000).toFixed(0)} ms in tasks; self time by event:`);
   for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k} ×${count.get(k)}`);
+  // The longest tasks, and the biggest events inside each: while one runs, no upload starts or ends.
+  console.log('    longest tasks (what took most of each):');
+  for (const t of [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 8)) {
+    const inner = new Map();
+    for (const e of spans) if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.name !== 'RunTask') inner.set(e.name, Math.max(inner.get(e.name) ?? 0, e.dur));
+    const top = [...inner].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
+    console.log(`      ${(t.dur / 1000).toFixed(1).padStart(7)} ms  ${top.join(', ')}`);
+  }
 }
 
 /** The source module of a profiled line of the unminified build (the bundler's `// path` comments). */
