@@ -1,7 +1,10 @@
 /**
  * The queue's list of immutable item records, in the order they were added. Every change
  * freezes a new record and drops the cached array, so both the `items` array and each
- * changed record get a new identity while unchanged records keep theirs.
+ * changed record get a new identity while unchanged records keep theirs. The queue's own
+ * reads (the next item to start, totals, stored ids) go through `records` and `version`
+ * instead: a fresh `items` snapshot per finished upload of a 500-file batch was most of
+ * the memory the queue allocated.
  */
 import type { FileInfo, UnfinishedUpload } from '../client/index.js';
 import type { UploadItem, UploadSource } from './types.js';
@@ -61,50 +64,84 @@ export type ItemPatch = Partial<Omit<UploadItem, 'id' | 'file' | 'relativePath' 
 export const IDLE = { phase: undefined, retrying: 0, bytesPerSecond: 0, secondsLeft: undefined } as const satisfies ItemPatch;
 
 export class ItemList {
-  // A Map keeps insertion order, and replacing a value keeps its position.
-  readonly #byId = new Map<string, UploadItem>();
+  /** The records in list order, changed in place; `items` hands out frozen copies. */
+  readonly #records: UploadItem[] = [];
+  readonly #index = new Map<string, number>();
   #array: readonly UploadItem[] | undefined;
+  #version = 0;
 
+  /** A frozen snapshot, the same array until the list changes. */
   get items(): readonly UploadItem[] {
-    return (this.#array ??= Object.freeze([...this.#byId.values()]));
+    return (this.#array ??= Object.freeze(this.#records.slice()));
   }
 
+  /** The live records, for reading within one synchronous step (never handed out). */
+  get records(): readonly UploadItem[] {
+    return this.#records;
+  }
+
+  /** Grows with every change: cached derived state compares it. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Grows with every removal: positions read before it may have moved. */
+  get removals(): number {
+    return this.#removals;
+  }
+  #removals = 0;
+
   get(id: string): UploadItem | undefined {
-    return this.#byId.get(id);
+    const i = this.#index.get(id);
+    return i === undefined ? undefined : this.#records[i];
   }
 
   add(item: UploadItem): void {
-    this.#byId.set(item.id, item);
-    this.#array = undefined;
+    this.#index.set(item.id, this.#records.push(item) - 1);
+    this.#changed();
   }
 
   /** Puts `item` in place of the record with its id (keeping its position). */
   replace(item: UploadItem): void {
-    if (!this.#byId.has(item.id)) return;
-    this.#byId.set(item.id, item);
-    this.#array = undefined;
+    const i = this.#index.get(item.id);
+    if (i === undefined) return;
+    this.#records[i] = item;
+    this.#changed();
   }
 
   /** Replaces the record of `id` with `patch` applied; undefined when nothing changed. */
   update(id: string, patch: ItemPatch): UploadItem | undefined {
-    const old = this.#byId.get(id);
-    if (!old) return undefined;
+    const i = this.#index.get(id);
+    if (i === undefined) return undefined;
+    const old = this.#records[i]!;
     const keys = Object.keys(patch) as Array<keyof ItemPatch>;
     if (keys.every((k) => Object.is(old[k], patch[k]))) return undefined;
     const next: UploadItem = Object.freeze({ ...old, ...patch });
-    this.#byId.set(id, next);
-    this.#array = undefined;
+    this.#records[i] = next;
+    this.#changed();
     return next;
   }
 
   delete(id: string): boolean {
-    const had = this.#byId.delete(id);
-    if (had) this.#array = undefined;
-    return had;
+    const i = this.#index.get(id);
+    if (i === undefined) return false;
+    this.#records.splice(i, 1);
+    this.#index.delete(id);
+    for (let n = i; n < this.#records.length; n++) this.#index.set(this.#records[n]!.id, n);
+    this.#removals++;
+    this.#changed();
+    return true;
   }
 
   clear(): void {
-    this.#byId.clear();
+    this.#records.length = 0;
+    this.#index.clear();
+    this.#removals++;
+    this.#changed();
+  }
+
+  #changed(): void {
     this.#array = undefined;
+    this.#version++;
   }
 }

@@ -5,7 +5,7 @@ import type { UploadItem, UploadTotals } from './types.js';
 // left (the server may still refuse the last file): `fraction === 1` means all done.
 const BELOW_DONE = 0.999;
 
-/** Totals over `items`; `started(item)` tells a queued item waiting for a slot from one waiting for `start()`. */
+/** Totals over `items` (read per progress event: an indexed loop, no per-element allocation); `started(item)` tells a queued item waiting for a slot from one waiting for `start()`. */
 export function computeTotals(items: readonly UploadItem[], started: (item: UploadItem) => boolean): UploadTotals {
   let loaded = 0;
   let total = 0;
@@ -15,7 +15,8 @@ export function computeTotals(items: readonly UploadItem[], started: (item: Uplo
   let active = 0;
   let bytesPerSecond = 0;
   let remaining = 0; // bytes still to send for items that are running or will run on their own
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (item.status === 'error') failed++;
     if (item.status === 'error' || item.status === 'canceled' || item.status === 'interrupted') continue;
     kept++;

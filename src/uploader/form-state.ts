@@ -10,9 +10,11 @@ import type { UploadQueue } from '../upload/index.js';
 export function uploaderFormState(queue: UploadQueue, uploadOnSubmit: boolean, s: UploaderStrings): FieldState {
   let queued = false;
   let failed = false;
-  for (const i of queue.items) {
-    queued ||= i.status === 'queued';
-    failed ||= i.status === 'error';
+  const items = queue.items;
+  for (let n = 0; n < items.length; n++) {
+    const { status } = items[n]!;
+    queued ||= status === 'queued';
+    failed ||= status === 'error';
   }
   // Files chosen but not sent would silently be left out of a submission (unless the form sends them).
   const waiting = !uploadOnSubmit && queued;

@@ -108,6 +108,30 @@ describe('UploadQueue', () => {
     expect(changes).to.be.below(count);
   });
 
+  it('keeps starting items in list order when rows before them are removed mid-batch', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 150, count: 5 });
+    const queue = queueFor(ws, { concurrency: 1 });
+    const order: string[] = [];
+    queue.addEventListener('change', ({ detail }) => {
+      for (const i of detail.items) if (i.status !== 'queued' && !order.includes(i.relativePath)) order.push(i.relativePath);
+    });
+    const [a, b] = queue.add(['a', 'b', 'c', 'd', 'e'].map((name, i) => binFile(1000, `${name}.bin`, i + 1)));
+    await when(queue, 'success', ({ item }) => item.id === a!.id);
+    await when(queue, 'change', ({ items }) => items.some((i) => i.id === b!.id && i.status === 'uploading'));
+    // The rows before the running one go: the rest move up, and must all still run, in order.
+    queue.remove(a!.id);
+    await when(queue, 'success', ({ item }) => item.id === b!.id);
+    queue.remove(b!.id);
+    await when(queue, 'complete');
+    expect(queue.items.map((i) => [i.relativePath, i.status])).to.deep.equal([
+      ['c.bin', 'done'],
+      ['d.bin', 'done'],
+      ['e.bin', 'done'],
+    ]);
+    expect(order).to.deep.equal(['a.bin', 'b.bin', 'c.bin', 'd.bin', 'e.bin']);
+  });
+
   it('starts waiting items at once when `concurrency` is raised', async () => {
     const ws = await newWorkspace();
     await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 400, count: 5 });
