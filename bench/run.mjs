@@ -27,6 +27,7 @@
 //      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md;
 //                       MEMDUMP_DEPTH=4 MEMDUMP_TOP=40 for finer rows, e.g. blink_gc objects by type),
 //      BENCH_CHROME_ARGS="…" (extra Chromium flags, e.g. --js-flags=…, for an experiment),
+//      BENCH_ALLOC=1 (sampling heap profile, garbage included: the top allocating functions; no RESULTS.md),
 //      BENCH_CPU=1 (CPU time of each browser process type and of the server, per run; no RESULTS.md),
 //      BENCH_ONLY=<text> (only contenders whose name contains it, and the baseline; no RESULTS.md),
 //      BENCH_SRC=<dir> (the widget from a patched copy of src/, to try a fix; no RESULTS.md).
@@ -51,6 +52,12 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const MiB = 1024 * 1024;
 /** BENCH_PROFILE=1: an unminified build and a CPU profile of each run(), saved to the temp dir, top self times printed. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/**
+ * BENCH_ALLOC=1: an unminified build and a sampling heap profile of each run(), garbage
+ * included: which functions allocated the most JS memory (what makes V8 collect, and grow
+ * its young generation).
+ */
+const ALLOC = process.env.BENCH_ALLOC === '1';
 /** BENCH_MEMDUMP=1: a memory-infra dump before and after each run; prints which allocators grew, per process. */
 const MEMDUMP = process.env.BENCH_MEMDUMP === '1';
 /** BENCH_SRC=<dir>: the pages import the widget from this copy of src/ instead (try a change against the same baselines; no RESULTS.md). */
@@ -75,7 +82,7 @@ await build({
     outDir: www,
     emptyOutDir: true,
     target: 'es2022',
-    minify: !PROFILE,
+    minify: !PROFILE && !ALLOC,
     rolldownOptions: { input: Object.fromEntries(pages.map((p) => [p, join(here, 'pages', `${p}.html`)])) },
   },
 });
@@ -354,6 +361,21 @@ function summarizeProfile(profile, label) {
   for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}${moduleOf(k)}`);
 }
 
+function summarizeAllocations(profile) {
+  const self = new Map();
+  let total = 0;
+  const walk = (node) => {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}${moduleOf(`${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`)}`;
+    self.set(key, (self.get(key) ?? 0) + node.selfSize);
+    total += node.selfSize;
+    for (const c of node.children ?? []) walk(c);
+  };
+  walk(profile.head);
+  console.log(`    allocations sampled: ${(total / MiB).toFixed(1)} MiB (garbage included), top functions by bytes:`);
+  for (const [k, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${(b / 1024).toFixed(0).padStart(7)} KiB  ${k}`);
+}
+
 /** One measurement in a fresh browser: prepare the page, GC, sample, run, sample every 100 ms. */
 async function measure(page_, spec, opts) {
   const profile = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-profile-'));
@@ -400,6 +422,7 @@ async function measure(page_, spec, opts) {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    if (ALLOC) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     let result;
     const cpuBefore = CPU ? cpuByProcessType(pid) : undefined;
     try {
@@ -410,6 +433,7 @@ async function measure(page_, spec, opts) {
       await sampler;
     }
     if (dumps) await dumps.finish();
+    if (ALLOC) summarizeAllocations((await cdp.send('HeapProfiler.stopSampling')).profile);
     if (PROFILE) {
       summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_}-${spec.count ?? 'big'}`);
       summarizeTrace(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
@@ -510,7 +534,7 @@ metadata: \`info\`, which only \`<deeplake-file>\` asks for).
 
 ${sections.join('\n\n')}
 `;
-if (!quick && !PROFILE && !SRC && !MEMDUMP && !CPU && !ONLY && !process.env.BENCH_CHROME_ARGS) {
+if (!quick && !PROFILE && !SRC && !MEMDUMP && !CPU && !ONLY && !ALLOC && !process.env.BENCH_CHROME_ARGS) {
   writeFileSync(join(here, 'RESULTS.md'), md);
   console.log('\nwritten to bench/RESULTS.md');
 }
