@@ -25,6 +25,7 @@ import { UploaderProperties } from './properties.js';
 import { uploaderFormState } from './form-state.js';
 import { QueueBridge } from './queue-bridge.js';
 import { RenderPacer } from './render-pacer.js';
+import { ProgressiveRows } from './progressive-rows.js';
 import { SubmitGuard } from './submit-guard.js';
 import { LazyThumbnails } from './lazy-thumbnails.js';
 import { validateFiles } from './validate.js';
@@ -88,6 +89,10 @@ export class DeepLakeUploader extends UploaderProperties {
   readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true });
   readonly #announcer = new Announcer(this);
   readonly #pacer = new RenderPacer(() => this.#queue.busy);
+  readonly #rows = new ProgressiveRows(() => {
+    this.#pacer.urgent(); // rows still to show are not held like progress
+    this.requestUpdate();
+  });
   readonly #thumbnails = new LazyThumbnails(this, () => this.renderRoot.querySelectorAll<HTMLElement>('li[data-thumb]'));
   readonly #rejections = new Rejections(this, (message, assertive) => this.#announcer.announce(message, assertive), () => this.#strings);
   /** The stored UUIDs `change` last told of (the same array while they stay the same). */
@@ -301,9 +306,10 @@ export class DeepLakeUploader extends UploaderProperties {
   readonly #onChange = () => {
     this.requestUpdate();
     if (!this.#queue.busy) {
-      // The batch ended: render now, so `deeplake-complete` listeners (dispatched right
-      // after this change) read the final list, even synchronously.
+      // The batch ended: render now, every row, so `deeplake-complete` listeners
+      // (dispatched right after this change) read the final list, even synchronously.
       this.#pacer.idle();
+      this.#rows.all();
       if (this.hasUpdated) this.performUpdate();
     }
     // The form sees every change now, not at the next (throttled) render.
@@ -385,7 +391,7 @@ export class DeepLakeUploader extends UploaderProperties {
         : nothing}
       ${items.length || this.#rejections.rows.length
         ? html`<ul class="list" part="list" aria-label=${s.listLabel}>
-            ${repeat(items, (i) => i.id, (i) => guard([i, s, ctx.locale, ctx.disabled, ctx.retries, ctx.thumbnail(i.id), ctx.client], () => itemRow(i, ctx)))}
+            ${repeat(this.#rows.take(items), (i) => i.id, (i) => guard([i, s, ctx.locale, ctx.disabled, ctx.retries, ctx.thumbnail(i.id), ctx.client], () => itemRow(i, ctx)))}
             ${repeat(this.#rejections.rows, (r) => r.key, (r) => rejectionRow(r, ctx, (key) => this.#rejections.dismiss(key)))}
           </ul>`
         : nothing}

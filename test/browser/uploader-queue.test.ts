@@ -6,6 +6,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import type { UploadItem } from '../../src/upload/index.js';
+import { ROWS_PER_FRAME } from '../../src/uploader/progressive-rows.js';
 import { apiUrl, clientFor, injectFault, newWorkspace, recordingProvider, sha256 } from './emulator-control.js';
 import {
   $,
@@ -216,6 +217,23 @@ describe('<deeplake-uploader> held renders', () => {
     );
     el.addFiles(Array.from({ length: 20 }, (_, i) => fileOf(100, `f${i}.bin`)));
     expect(await seen).to.deep.equal(Array(20).fill('done'));
+  });
+
+  it('shows the first rows of a big batch at once, and every row a few frames later', async () => {
+    const { el, ws } = await mount({ multiple: true, concurrency: 2 });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 2_000, count: 4 });
+    el.addFiles(Array.from({ length: 250 }, (_, i) => fileOf(10, `f${i}.bin`)));
+    await el.updateComplete;
+    expect(el.items.length).to.equal(250);
+    expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(el.items.slice(0, ROWS_PER_FRAME).map((i) => i.id));
+    let frames = 0;
+    while (rows(el).length < 250 && frames++ < 30) {
+      await new Promise(requestAnimationFrame);
+      await el.updateComplete;
+    }
+    expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(el.items.map((i) => i.id));
+    expect(frames, 'frames until every row showed').to.be.at.most(5);
+    el.reset();
   });
 
   it('a <fieldset disabled> set while uploads run disables the buttons at once', async () => {

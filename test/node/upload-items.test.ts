@@ -2,7 +2,7 @@
 // adds, in-place updates and removals, with the counters the queue's caches rely on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ItemList, newItem } from '../../src/upload/items.ts';
+import { ItemList, newItem } from '../../src/upload/items.js';
 
 const list = (...names: string[]) => {
   const l = new ItemList();
