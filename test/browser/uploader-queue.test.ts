@@ -95,6 +95,23 @@ describe('<deeplake-uploader> queue', () => {
     await complete;
   });
 
+  it('changes a row’s icons in place: a file turning done keeps its <path>, with a new `d`', async () => {
+    const { el, ws } = await mount({ multiple: true });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 300, count: 1 });
+    const complete = when(el, 'deeplake-complete');
+    el.addFiles([fileOf(1000, 'a.bin')]);
+    await settled(el);
+    const paths = () => [$(el, '[part=thumbnail] svg path')!, $(el, '[part~=action] svg path')!];
+    const [thumb, button] = paths();
+    const before = [thumb!.getAttribute('d'), button!.getAttribute('d')];
+    await complete;
+    await settled(el);
+    expect(rowNamed(el, 'a.bin').dataset.status).to.equal('done');
+    expect(paths()).to.deep.equal([thumb, button]);
+    expect(thumb!.getAttribute('d')).to.not.equal(before[0]);
+    expect(button!.getAttribute('d'), 'pause became remove').to.not.equal(before[1]);
+  });
+
   it('cancels an upload from its row mid-body and stores nothing', async () => {
     const { el, ws } = await mount({ multiple: true });
     await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB });
