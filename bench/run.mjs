@@ -323,7 +323,7 @@ function summarizeTrace(trace) {
   const tasks = spans.filter((e) => e.name === 'RunTask');
   const busy = tasks.reduce((t, e) => t + e.dur, 0);
   console.log(`    trace, renderer main thread: ${(busy / 1000).toFixed(0)} ms in tasks; self time by event:`);
-  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k} ×${count.get(k)}`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25))) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k} ×${count.get(k)}`);
   // The longest tasks, and the biggest events inside each: while one runs, no upload starts or ends.
   console.log('    longest tasks (what took most of each):');
   for (const t of [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 8)) {
@@ -358,7 +358,7 @@ function summarizeProfile(profile, label) {
     self.set(key, (self.get(key) ?? 0) + us);
   }
   console.log(`    profile ${file} (${(total / 1000).toFixed(0)} ms sampled), top self time:`);
-  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}${moduleOf(k)}`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25))) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}${moduleOf(k)}`);
 }
 
 function summarizeAllocations(profile) {

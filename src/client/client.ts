@@ -42,6 +42,10 @@ export interface RequestOptions {
 }
 
 export interface UploadOptions extends RequestOptions {
+  /**
+   * Bytes sent so far; the last call has `loaded === total`. Multipart bodies up to 64 KiB
+   * (`PROGRESS_MIN_BYTES`) get that one call only, with the answer.
+   */
   onProgress?: (progress: UploadProgress) => void;
   /** Name to store; default the File's own name, or "blob". */
   filename?: string;

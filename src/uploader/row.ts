@@ -65,7 +65,8 @@ function statusText(item: UploadItem, ctx: RowContext): string {
       // on a fast link the rest may be sent before the next (held) render.
       const from = item.resumedFrom === undefined ? '' : `${fill(s.statusResuming, { percent: Math.floor(item.resumedFrom * 100) })} · `;
       if (item.phase === 'processing') return `${from}${s.statusProcessing}`;
-      const sending = `${from}${s.statusSending} ${percentOf(item)}%`;
+      // No bytes counted yet (a small body is counted only when its answer comes): no "0%".
+      const sending = item.loaded > 0 ? `${from}${s.statusSending} ${percentOf(item)}%` : `${from}${s.statusSending}`;
       if (!item.bytesPerSecond || item.secondsLeft === undefined) return sending;
       const rate = fill(s.speedAndTime, {
         speed: formatSpeed(item.bytesPerSecond, locale),
@@ -84,7 +85,8 @@ function progressBar(item: UploadItem, label: string): TemplateResult | typeof n
   if (item.status !== 'uploading' && item.status !== 'paused') return nothing;
   const processing = item.phase === 'processing';
   const percent = processing ? 100 : percentOf(item);
-  // While the server processes, the amount is unknown: no aria-valuenow (indeterminate).
+  // While the server processes, or before any byte is counted, the amount is unknown:
+  // no aria-valuenow (indeterminate).
   return html`<div
     class="bar"
     part="progress"
@@ -92,7 +94,7 @@ function progressBar(item: UploadItem, label: string): TemplateResult | typeof n
     aria-label=${label}
     aria-valuemin="0"
     aria-valuemax="100"
-    aria-valuenow=${processing ? nothing : percent}
+    aria-valuenow=${processing || item.loaded === 0 ? nothing : percent}
     data-phase=${item.phase ?? nothing}
   >
     <div class="fill" part="progress-fill" .style=${`--p:${percent}`}></div>

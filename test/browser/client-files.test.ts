@@ -24,14 +24,18 @@ describe('DeepLakeClient files', () => {
     expect(events.some((e) => e.loaded > 0 && e.loaded < file.size)).to.equal(true);
   });
 
-  it('reports a small body once, when its last byte left (no byte progress below PROGRESS_MIN_BYTES)', async () => {
+  it('reports a small body once, with its answer: no upload listener below PROGRESS_MIN_BYTES', async () => {
     const ws = await newWorkspace();
     const client = clientFor(ws);
-    // Read slowly by the server: byte progress, if asked for, would come mid-body.
-    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 64 * 1024 });
+    // The server holds the answer: with an upload listener, the last byte leaving (at once,
+    // into the socket buffer) would be reported long before it.
+    await injectFault(ws.workspace, { match: { method: 'POST' }, latencyMs: 1_000 });
     const size = PROGRESS_MIN_BYTES;
     const events: UploadProgress[] = [];
-    await client.upload(new File([makeBytes(size)], 'small.bin'), { onProgress: (p) => events.push(p) });
+    const upload = client.upload(new File([makeBytes(size)], 'small.bin'), { onProgress: (p) => events.push(p) });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(events, 'nothing reported while the answer is held').to.deep.equal([]);
+    await upload;
     expect(events).to.deep.equal([{ loaded: size, total: size }]);
   });
 

@@ -40,14 +40,15 @@ describe('<deeplake-uploader> accessibility', () => {
   it('passes axe while uploading, with a labelled progress bar per file that has aria-valuenow', async () => {
     const { el, ws } = await mount({ multiple: true });
     await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 2 * MB });
-    // On every render: a sending row's bar says its percent; a processing row's bar has none.
+    // On every render: a sending row's bar says its percent; a processing row's bar, or one
+    // with no byte counted yet, has none (indeterminate).
     const wrong: string[] = [];
     onEveryUpdate(el, () => {
       for (const item of el.items) {
         const bar = el.shadowRoot!.querySelector(`li[data-id="${item.id}"] [role=progressbar]`);
         if (item.status !== 'uploading') continue;
         const now = bar?.getAttribute('aria-valuenow');
-        const want = item.phase === 'processing' ? null : String(Math.floor((item.loaded / item.total) * 100));
+        const want = item.phase === 'processing' || item.loaded === 0 ? null : String(Math.floor((item.loaded / item.total) * 100));
         if (now !== want) wrong.push(`${item.phase} ${item.loaded}/${item.total}: ${now} != ${want}`);
       }
     });
