@@ -29,6 +29,7 @@ import { ProgressiveRows } from './progressive-rows.js';
 import { SubmitGuard } from './submit-guard.js';
 import { LazyThumbnails } from './lazy-thumbnails.js';
 import { validateFiles } from './validate.js';
+import { warmFormatters } from './format.js';
 
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
 
@@ -131,6 +132,7 @@ export class DeepLakeUploader extends UploaderProperties {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#queue.addEventListener('change', this.#onChange);
+    warmFormatters(this.#locale);
   }
 
   override disconnectedCallback(): void {
