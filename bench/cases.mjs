@@ -78,6 +78,13 @@ export function benchCases({ quick, discard, bigMiB, galleryIds }) {
       columns: [col('time', 'ms', ms), vs('vs baseline (time)', (r) => r.ms), ...heapCols, col('longest task', 'longestTaskMs', ms)],
       contenders: [
         raw(SMALL),
+        // What any authenticated upload pays: the same loop with the two headers the widget
+        // sends (an Authorization bearer token, an Idempotency-Key per upload).
+        {
+          ...raw(SMALL),
+          name: 'raw XHR + FormData, with the widget’s two headers',
+          opts: { url: discard, concurrency: 6, headers: { Authorization: 'Bearer bench', 'Idempotency-Key': '0123456789abcdef0123456789abcdef' } },
+        },
         // The widget minus its view: how much of the widget's cost is the upload logic, how much the list.
         { name: 'UploadQueue + DeepLakeClient, no UI', page: 'queue', spec: SMALL, opts: { concurrency: 6 } },
         uploader(SMALL),

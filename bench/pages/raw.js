@@ -1,4 +1,5 @@
 // Baseline: a bare XMLHttpRequest + FormData loop, `concurrency` at a time, no UI.
+// opts.headers: request headers to send too (case 3's row with the widget's headers).
 import { prepareFiles, timed } from './common.js';
 
 let files = [];
@@ -8,6 +9,7 @@ function send(file, url) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
+    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
     xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error(`HTTP ${xhr.status}`)));
     xhr.onerror = () => reject(new Error('network error'));
     const form = new FormData();
