@@ -53,15 +53,22 @@ try {
     await shoot('idle', scheme, async () => {});
     await shoot('dragging', scheme, (page) => page.evaluate(() => (document.querySelector('deeplake-uploader').dragover = true)));
     await shoot('uploading', scheme, async (page) => {
-      await page.evaluate(() => (document.querySelector('deeplake-uploader').retries = 0));
+      await page.evaluate(() => {
+        const el = document.querySelector('deeplake-uploader');
+        el.retries = 0;
+        el.concurrency = 4;
+      });
       await fault({ match: { method: 'POST' }, status: 500 });
       await fault({ match: { method: 'POST' }, throttleBytesPerSec: 400_000, count: 3 });
+      // A small file whose answer is held: no byte counted yet, so no percent.
+      await fault({ match: { method: 'POST' }, latencyMs: 30_000, count: 1 });
       await files(page, [
         { name: 'broken-upload.pdf', size: 90_000, type: 'application/pdf' },
         { name: 'holiday-photos-2026-with-a-very-long-name-that-does-not-fit.zip', size: 24_000_000, type: 'application/zip' },
         { name: 'report.docx', size: 8_000_000, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
         { name: 'cover.png', size: 3_000_000, type: 'image/png' },
         { name: 'empty.txt', size: 0, type: 'text/plain' },
+        { name: 'notes.txt', size: 1_200, type: 'text/plain' },
       ]);
       await new Promise((r) => setTimeout(r, 2500));
     });
