@@ -384,6 +384,11 @@ async function measure(page_, spec, opts) {
     headless: true,
     userDataDir: profile,
     protocolTimeout: 600_000,
+    // No DevTools network and issue monitoring: it sent several CDP events per request
+    // (with every header) to this process, which also serves the uploads, and made the
+    // browser process serialize them; no page ever runs with it.
+    networkEnabled: false,
+    issuesEnabled: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean)],
   });
   chromiumVersion ||= await browser.version();

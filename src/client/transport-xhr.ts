@@ -53,14 +53,15 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
     const size = file.size;
     const onAbort = () => xhr.abort();
 
+    const byteProgress = size > PROGRESS_MIN_BYTES;
     const finish = (settle: () => void) => {
-      xhr.upload.onprogress = xhr.upload.onload = null;
+      // Not even read for a small body: `xhr.upload` is an object Chromium makes on first use.
+      if (byteProgress) xhr.upload.onprogress = xhr.upload.onload = null;
       xhr.onload = xhr.onerror = xhr.onabort = xhr.ontimeout = null;
       signal?.removeEventListener('abort', onAbort);
       settle();
     };
 
-    const byteProgress = size > PROGRESS_MIN_BYTES;
     xhr.onload = () =>
       finish(() => {
         if (onProgress && !byteProgress) onProgress({ loaded: size, total: size });
