@@ -52,6 +52,8 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const MiB = 1024 * 1024;
 /** BENCH_PROFILE=1: an unminified build and a CPU profile of each run(), saved to the temp dir, top self times printed. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_TRACE=0 with BENCH_PROFILE: the JS profile alone (tracing slows every task down). */
+const TRACE = process.env.BENCH_TRACE !== '0';
 /**
  * BENCH_ALLOC=1: an unminified build and a sampling heap profile of each run(), garbage
  * included: which functions allocated the most JS memory (what makes V8 collect, and grow
@@ -422,7 +424,7 @@ async function measure(page_, spec, opts) {
       }
     })();
     if (PROFILE) {
-      await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'v8', 'loading', 'renderer.scheduler', 'mojom'] });
+      if (TRACE) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'v8', 'loading', 'renderer.scheduler', 'mojom'] });
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
@@ -441,7 +443,7 @@ async function measure(page_, spec, opts) {
     if (ALLOC) summarizeAllocations((await cdp.send('HeapProfiler.stopSampling')).profile);
     if (PROFILE) {
       summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_}-${spec.count ?? 'big'}`);
-      summarizeTrace(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
+      if (TRACE) summarizeTrace(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
     }
     peak.heap = Math.max(peak.heap, await heap());
     peak.rss = Math.max(peak.rss, rendererRss(pid));
