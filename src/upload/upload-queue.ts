@@ -152,12 +152,19 @@ export class UploadQueue extends EventTarget {
 
   /**
    * Adds files already stored (known by UUID only) as 'done' items, e.g. a form's value
-   * restored on back/forward; their names and sizes come later through `describe()`.
+   * restored on back/forward. They are in `items` and `fileIds` at once; their names and
+   * sizes come when the client's `info` answers (a failed lookup leaves the UUID shown).
    */
   restore(fileIds: Iterable<string>): UploadItem[] {
     const added = Array.from(fileIds, storedItem);
     for (const item of added) this.#list.add(item);
     if (added.length) this.#notifier.changed();
+    for (const item of added) {
+      Promise.resolve()
+        .then(() => this.#getClient().info(item.fileId!))
+        .then((info) => this.#describe(item.id, info))
+        .catch(() => undefined);
+    }
     return added;
   }
 
@@ -166,14 +173,6 @@ export class UploadQueue extends EventTarget {
     const added = this.tus ? await this.#unfinished.load(this.tus) : [];
     if (added.length) this.#notifier.changed();
     return added;
-  }
-
-  /** Gives a restored item its server metadata: name, size and content type. */
-  describe(id: string, info: FileInfo): void {
-    const item = this.#list.get(id);
-    if (!item || item.status !== 'done') return;
-    this.#list.replace(describedItem(item, info));
-    this.#notifier.changed();
   }
 
   /** Starts every queued item (manual mode). */
@@ -235,6 +234,14 @@ export class UploadQueue extends EventTarget {
   #select(id: string | undefined, from: readonly UploadStatus[]): UploadItem[] {
     const pool = id === undefined ? this.items : [this.get(id)];
     return pool.filter((item): item is UploadItem => !!item && from.includes(item.status));
+  }
+
+  /** A restored item gets its server metadata: name, size and content type. */
+  #describe(id: string, info: FileInfo): void {
+    const item = this.#list.get(id);
+    if (!item || item.status !== 'done') return;
+    this.#list.replace(describedItem(item, info));
+    this.#notifier.changed();
   }
 
   /**

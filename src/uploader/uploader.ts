@@ -268,22 +268,15 @@ export class DeepLakeUploader extends UploaderProperties {
 
   /**
    * Back/forward (or autofill) hands back the UUIDs the field held: they come back as
-   * done rows at once, so the value is whole, and get their names and sizes from `info`.
+   * done rows at once, so the value is whole (the queue looks up their names and sizes).
    */
   formStateRestoreCallback(state: string | File | FormData | null, mode: 'restore' | 'autocomplete'): void {
     // Autofill has no business putting stored files into a field: only real restores count.
     if (mode !== 'restore' || typeof state !== 'string') return;
-    const fileIds = state.split(/\s+/).filter(isFileId);
-    const restored = this.#queue.restore(fileIds);
+    const restored = this.#queue.restore(state.split(/\s+/).filter(isFileId));
     this.#toldValues = this.#queue.fileIds; // a restore is not a user's change
     // Restored images are shown by <deeplake-file>: loaded only when a form restores.
     if (restored.length) void import('../file/deeplake-file.js');
-    for (const item of restored) {
-      Promise.resolve()
-        .then(() => resolveClient(this).info(item.fileId!))
-        .then((info) => this.#queue.describe(item.id, info))
-        .catch(() => undefined); // the row keeps showing the UUID; the value is whole anyway
-    }
   }
 
   // Merged once per change of `strings`: a stable object lets unchanged rows skip rendering.
