@@ -61,11 +61,6 @@ export class Notifier {
    * timer. The age rule keeps events flowing where timers are throttled (a background
    * tab, a page the browser thinks hidden): upload events still arrive there.
    */
-  /** A run ended: if that left the queue quiet, what waits for a timer goes now. */
-  settle(): void {
-    if (this.#timer !== undefined && !this.source.busy) this.#soon();
-  }
-
   #schedule(): void {
     if (this.#microtask) return;
     if (!this.source.busy || performance.now() - this.#lastFlush >= BATCH_INTERVAL_MS) this.#soon();

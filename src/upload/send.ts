@@ -8,13 +8,15 @@ import { IDLE, type ItemPatch } from './items.js';
 import { SpeedMeter } from './speed.js';
 import type { UploadItem } from './types.js';
 
+/** How a record change is told: `progress`, the bytes moved (a `progress` event too); `now`, a step a person must see at once. */
+export type ChangeKind = { progress?: boolean; now?: boolean };
+
 export interface SendOptions {
   retries: number;
   signal: AbortSignal;
   /** Upload over tus with these options; undefined = multipart. */
   tus: TusOptions | undefined;
-  /** `progress`: the bytes moved (a `progress` event too); `now`: a step a person must see at once. */
-  update: (patch: ItemPatch, how: { progress?: boolean; now?: boolean }) => void;
+  update: (patch: ItemPatch, how: ChangeKind) => void;
 }
 
 /** Uploads `item.file`; rejects with a DeepLakeError (also for a client getter that throws). */

@@ -13,7 +13,7 @@ import { DeepLakeError, type DeepLakeClient, type FileInfo, type TusOptions } fr
 import type { UploadQueueEventMap } from './events.js';
 import { describedItem, IDLE, ItemList, newItem, storedItem, type ItemPatch } from './items.js';
 import { Notifier } from './notifier.js';
-import { send } from './send.js';
+import { send, type ChangeKind } from './send.js';
 import { computeTotals } from './totals.js';
 import type { UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
 import { UnfinishedRows } from './unfinished.js';
@@ -32,6 +32,9 @@ const count = (value: number | undefined, fallback: number, min: number, what: s
   if (!Number.isInteger(n) || n < min) throw new RangeError(`UploadQueue: \`${what}\` must be an integer >= ${min}`);
   return n;
 };
+
+/** A running upload's own steps: told with the next batch (see #patch). */
+const RAN: ChangeKind = {};
 
 export class UploadQueue extends EventTarget {
   readonly #list = new ItemList();
@@ -101,24 +104,15 @@ export class UploadQueue extends EventTarget {
     const version = this.#list.version;
     if (version !== this.#fileIdsOf) {
       this.#fileIdsOf = version;
-      const old = this.#fileIds;
-      // Compared as they are found: only a changed set allocates a new array. (Indexed
-      // loops: read on every change of a batch, a for-of could allocate per element.)
+      // An indexed loop: read on every change of a batch, a for-of could allocate per element.
       const records = this.#list.records;
-      let n = 0;
-      let same = true;
+      const ids: string[] = [];
       for (let r = 0; r < records.length; r++) {
         const { status, fileId } = records[r]!;
-        if (status === 'done' && fileId) same &&= old[n++] === fileId;
+        if (status === 'done' && fileId) ids.push(fileId);
       }
-      if (!same || n !== old.length) {
-        const ids: string[] = [];
-        for (let r = 0; r < records.length; r++) {
-          const { status, fileId } = records[r]!;
-          if (status === 'done' && fileId) ids.push(fileId);
-        }
-        this.#fileIds = Object.freeze(ids);
-      }
+      const old = this.#fileIds;
+      if (ids.length !== old.length || ids.some((id, n) => id !== old[n])) this.#fileIds = Object.freeze(ids);
     }
     return this.#fileIds;
   }
@@ -245,20 +239,19 @@ export class UploadQueue extends EventTarget {
   }
 
   /**
-   * Replaces the record. `how`: 'now' for a call's change (told in this microtask), 'ran'
-   * for a running upload's (batched, see Notifier), or the running upload's `progress`
-   * and `now` flags (bytes moved; a step a person must see, such as a retry).
+   * Replaces the record and tells listeners. `how.now`: at once (a call's change, or a
+   * step a person must see, such as a retry); otherwise with the next batch (a running
+   * upload's). `how.progress`: the bytes moved (a `progress` event for the item too).
    */
-  #patch(id: string, patch: ItemPatch, how: 'now' | 'ran' | { progress?: boolean; now?: boolean } = 'now'): UploadItem | undefined {
+  #patch(id: string, patch: ItemPatch, how: ChangeKind = { now: true }): UploadItem | undefined {
     const item = this.#list.update(id, patch);
     if (!item) return item;
-    if (how === 'now') this.#notifier.changed();
-    else if (how === 'ran') this.#notifier.ran();
-    else if (how.progress) this.#notifier.progressed(id, how.now);
+    if (how.progress) this.#notifier.progressed(id, how.now);
     else if (how.now) this.#notifier.changed();
     else this.#notifier.ran();
     return item;
   }
+
 
   /** `reason` 'pause' keeps a tus upload on the server; any other ends it there. */
   #abort(id: string, reason: unknown = new DeepLakeError('aborted', 'The upload was stopped')): void {
@@ -309,7 +302,7 @@ export class UploadQueue extends EventTarget {
     this.#current.set(id, run);
     const live = () => this.#current.get(id) === run;
     // tus continues where the server stopped: the bar stays until the server's offset is known.
-    this.#patch(id, { ...IDLE, status: 'uploading', phase: 'sending', loaded: this.tus ? item.loaded : 0, resumedFrom: undefined, error: undefined }, 'ran');
+    this.#patch(id, { ...IDLE, status: 'uploading', phase: 'sending', loaded: this.tus ? item.loaded : 0, resumedFrom: undefined, error: undefined }, RAN);
     try {
       const info = await send(this.#getClient, item, {
         retries: this.retries,
@@ -321,17 +314,16 @@ export class UploadQueue extends EventTarget {
       });
       if (!live()) return;
       this.#current.delete(id);
-      const done = this.#patch(id, { ...IDLE, status: 'done', loaded: item.total, error: undefined, fileId: info.id, info }, 'ran');
+      const done = this.#patch(id, { ...IDLE, status: 'done', loaded: item.total, error: undefined, fileId: info.id, info }, RAN);
       if (done) this.#notifier.success(done, info);
     } catch (error) {
       if (!live()) return;
       this.#current.delete(id);
-      const failed = this.#patch(id, { ...IDLE, status: 'error', error: error as DeepLakeError }, 'ran');
+      const failed = this.#patch(id, { ...IDLE, status: 'error', error: error as DeepLakeError }, RAN);
       if (failed) this.#notifier.error(failed, error as DeepLakeError);
     } finally {
       this.#inflight.delete(run);
       this.#pump();
-      this.#notifier.settle();
     }
   }
 }
