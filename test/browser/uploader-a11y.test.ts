@@ -23,6 +23,7 @@ import {
   rowNamed,
   settled,
   when,
+  MID_BODY_SIZE,
   whenMidBody,
   type DeepLakeUploader,
 } from './uploader-helpers.js';
@@ -52,7 +53,7 @@ describe('<deeplake-uploader> accessibility', () => {
         if (now !== want) wrong.push(`${item.phase} ${item.loaded}/${item.total}: ${now} != ${want}`);
       }
     });
-    el.addFiles([fileOf(8 * MB, 'big.bin')]);
+    el.addFiles([fileOf(MID_BODY_SIZE, 'big.bin')]);
     await whenMidBody(el, 'big.bin');
     await settled(el);
     const bar = rowNamed(el, 'big.bin').querySelector('[role=progressbar]')!;
@@ -223,9 +224,9 @@ describe('<deeplake-uploader> accessibility', () => {
 
     it('keeps focus in a row whose buttons change under it', async () => {
       const { el, ws } = await mount({ multiple: true });
-      await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB });
+      await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 8 * MB });
       const complete = when(el, 'deeplake-complete');
-      el.addFiles([fileOf(8 * MB, 'moving.bin')]);
+      el.addFiles([fileOf(MID_BODY_SIZE, 'moving.bin')]);
       await whenMidBody(el, 'moving.bin');
       await settled(el);
       actionButton(rowNamed(el, 'moving.bin'), 'cancel')!.focus();

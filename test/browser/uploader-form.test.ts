@@ -21,6 +21,7 @@ import {
   sleep,
   storedIds,
   when,
+  MID_BODY_SIZE,
   whenMidBody,
 } from './uploader-helpers.js';
 
@@ -101,7 +102,7 @@ describe('<deeplake-uploader> in a form', () => {
     await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB });
     let changes = 0;
     el.addEventListener('change', () => changes++);
-    el.addFiles([fileOf(8 * MB, 'big.bin')]);
+    el.addFiles([fileOf(MID_BODY_SIZE, 'big.bin')]);
     await whenMidBody(el, 'big.bin');
     form.reset();
     await settled(el);

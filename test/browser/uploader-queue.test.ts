@@ -27,6 +27,7 @@ import {
   sleep,
   storedIds,
   when,
+  MID_BODY_SIZE,
   whenMidBody,
   type DeepLakeUploader,
 } from './uploader-helpers.js';
@@ -80,9 +81,9 @@ describe('<deeplake-uploader> queue', () => {
 
   it('moves its bars without transitions: nothing animates between renders of a running upload', async () => {
     const { el, ws } = await mount({ multiple: true });
-    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB, count: 1 });
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 8 * MB, count: 1 });
     const complete = when(el, 'deeplake-complete');
-    el.addFiles([fileOf(12 * MB, 'a.bin', '', 1)]);
+    el.addFiles([fileOf(MID_BODY_SIZE, 'a.bin', '', 1)]);
     // Two renders with the bytes moving: a transition on a bar would be running now.
     await whenMidBody(el, 'a.bin');
     await settled(el);
@@ -117,7 +118,7 @@ describe('<deeplake-uploader> queue', () => {
     await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB });
     let outcomes = 0;
     for (const name of ['deeplake-success', 'deeplake-error'] as const) el.addEventListener(name, () => outcomes++);
-    el.addFiles([fileOf(8 * MB, 'big.bin')]);
+    el.addFiles([fileOf(MID_BODY_SIZE, 'big.bin')]);
     await whenMidBody(el, 'big.bin');
     await el.updateComplete;
     actionButton(rowNamed(el, 'big.bin'), 'cancel')!.click();
@@ -159,8 +160,8 @@ describe('<deeplake-uploader> queue', () => {
 
   it('pauses from the row and resumes to done, storing one file', async () => {
     const { el, ws } = await mount({ multiple: true });
-    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB, count: 2 });
-    const file = fileOf(8 * MB, 'pause.bin', '', 9);
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 8 * MB, count: 2 });
+    const file = fileOf(MID_BODY_SIZE, 'pause.bin', '', 9);
     el.addFiles([file]);
     await whenMidBody(el, 'pause.bin');
     await el.updateComplete;

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { injectFault } from './emulator-control.js';
-import { $$, fileOf, MB, mount, rowNamed, settled, when, whenMidBody } from './uploader-helpers.js';
+import { $$, fileOf, MB, MID_BODY_SIZE, mount, rowNamed, settled, when, whenMidBody } from './uploader-helpers.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>.png';
 
@@ -54,9 +54,9 @@ describe('<deeplake-uploader> safety', () => {
 
     it('asks while an upload runs, and no longer once it is done', async () => {
       const { el, ws } = await mount({ multiple: true });
-      await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 6 * MB });
+      await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 12 * MB });
       const complete = when(el, 'deeplake-complete');
-      el.addFiles([fileOf(6 * MB, 'long.bin')]);
+      el.addFiles([fileOf(MID_BODY_SIZE, 'long.bin')]);
       await whenMidBody(el, 'long.bin');
       await settled(el);
       expect(unloadIsBlocked()).to.equal(true);
@@ -69,7 +69,7 @@ describe('<deeplake-uploader> safety', () => {
     it('stops asking when the upload is canceled, and when the element leaves the page', async () => {
       const { el, ws } = await mount({ multiple: true });
       await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 2 * MB, count: 2 });
-      el.addFiles([fileOf(8 * MB, 'a.bin')]);
+      el.addFiles([fileOf(MID_BODY_SIZE, 'a.bin')]);
       await whenMidBody(el, 'a.bin');
       await settled(el);
       expect(unloadIsBlocked()).to.equal(true);
