@@ -19,7 +19,7 @@ export const BUDGETS = [
   // thumbnails, form state), +0.16 KiB of class and module overhead (21.95 KiB measured);
   // +0.5 KiB for big batches (issue 8: the queue's record index and start cursor, batched
   // steps, rows joining 100 per frame, the idle formatter, no upload events for small
-  // bodies; 500 files at ~1.3x raw XHR and +41 MiB RSS, was 1.44x and +62; 22.48 measured).
+  // bodies; 500 files at ~1.3x raw XHR and +39 MiB RSS, was 1.44x and +62; 22.42 measured).
   { name: 'uploader', entry: 'src/uploader/deeplake-uploader.ts', gzipBytes: 22.75 * 1024 },
   // <deeplake-file> alone with the client and Lit (a page that only shows files).
   { name: 'file', entry: 'src/file/deeplake-file.ts', gzipBytes: 13.25 * 1024 },
@@ -27,7 +27,7 @@ export const BUDGETS = [
   // +2.5 KiB for <deeplake-file> (issue 5: the element, its strings, styles and URL cache);
   // +0.5 KiB for held renders while uploading (issue 8: 500 rows at ~1.5× raw XHR, not 3×).
   // +0.25 KiB: the uploader split into one-job modules (+0.14 KiB measured, 24.56 KiB);
-  // +0.5 KiB for big batches, as the uploader's (issue 8; 25.08 KiB measured).
+  // +0.5 KiB for big batches, as the uploader's (issue 8; 25.02 KiB measured).
   { name: 'elements', entry: 'src/index.ts', gzipBytes: 25.25 * 1024 },
 ];
 
