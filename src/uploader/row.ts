@@ -9,7 +9,7 @@ import type { DeepLakeClient, DeepLakeError } from '../client/index.js';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
 import { isStored, type UploadItem } from '../upload/index.js';
 import { formatBytes, formatDuration, formatSpeed } from './format.js';
-import { icons } from './icons.js';
+import { iconPaths, icons } from './icons.js';
 import { isThumbnailable } from './validate.js';
 
 export type ItemAction = 'cancel' | 'pause' | 'resume' | 'retry' | 'remove';
@@ -19,10 +19,8 @@ export interface RowContext {
   locale: string | undefined;
   disabled: boolean;
   retries: number;
-  thumbnail(id: string): string | undefined;
   /** The uploader's client, handed to the <deeplake-file> previews of restored rows. */
   client: DeepLakeClient | undefined;
-  act(action: ItemAction, id: string): void;
 }
 
 /** A file refused before upload, shown in the list until dismissed. */
@@ -43,12 +41,23 @@ const ACTIONS: Record<UploadItem['status'], ItemAction[]> = {
   interrupted: ['remove'],
 };
 
+/** Each row's `part`: one constant string per status, not a string joined per render. */
+const ITEM_PART = Object.fromEntries(Object.keys(ACTIONS).map((status) => [status, `item item-${status}`])) as Record<UploadItem['status'], string>;
+const BUTTON_PART = Object.fromEntries(Object.values(ACTIONS).flat().map((action) => [action, `action ${action}-button`])) as Record<ItemAction, string>;
+
 /** 'rate_limited' → 'RateLimited', as a type too: a code or status without its string does not compile. */
 type Pascal<S extends string> = S extends `${infer Head}_${infer Rest}` ? `${Capitalize<Head>}${Pascal<Rest>}` : Capitalize<S>;
 
+const keysOf: Record<string, Map<string, string>> = {};
+
 /** Strings are named after the code or status they describe: ('error', 'rate_limited') → 'errorRateLimited'. */
-const stringKey = <P extends string, N extends string>(prefix: P, name: N) =>
-  (prefix + name.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())) as `${P}${Pascal<N>}`;
+const stringKey = <P extends string, N extends string>(prefix: P, name: N): `${P}${Pascal<N>}` => {
+  // Read for every row a render makes: each key is worked out once.
+  const names = (keysOf[prefix] ??= new Map());
+  let key = names.get(name);
+  if (key === undefined) names.set(name, (key = prefix + name.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())));
+  return key as `${P}${Pascal<N>}`;
+};
 
 /** The readable reason of a failed upload, keyed on the error's code. */
 export const errorText = (error: DeepLakeError | undefined, strings: UploaderStrings): string =>
@@ -101,20 +110,32 @@ function progressBar(item: UploadItem, label: string): TemplateResult | typeof n
   </div>`;
 }
 
-/** A row's icon button; its accessible name says which file it acts on. */
-function actionButton(action: ItemAction, name: string, strings: UploaderStrings, onClick: () => void, disabled = false): TemplateResult {
+/**
+ * A row's icon button; its accessible name says which file it acts on. It has no listener
+ * of its own: the list handles every row's clicks (see `rowAction`), so a row costs no
+ * closure and no listener per render.
+ */
+function actionButton(action: ItemAction, name: string, strings: UploaderStrings, disabled = false): TemplateResult {
   const label = fill(strings[action], { name });
   return html`<button
     type="button"
     class="action"
-    part="action ${action}-button"
+    part=${BUTTON_PART[action]}
+    data-action=${action}
     aria-label=${label}
     title=${label}
     ?disabled=${disabled}
-    @click=${onClick}
   >
-    ${icons[action]}
+    <svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${iconPaths[action]}></path></svg>
   </button>`;
+}
+
+/** The action of a click in the list, and the `data-id` (an item) or `data-key` (a refused file) of its row. */
+export function rowAction(event: Event): { action: ItemAction; id?: string; key?: string } | undefined {
+  const button = (event.target as Element).closest?.<HTMLElement>('button[data-action]');
+  const row = button?.closest<HTMLElement>('li');
+  if (!button || !row) return undefined;
+  return { action: button.dataset.action as ItemAction, id: row.dataset.id, key: row.dataset.key };
 }
 
 /**
@@ -129,35 +150,39 @@ function preview(item: UploadItem, thumb: string | undefined, ctx: RowContext): 
   return undefined;
 }
 
-export function itemRow(item: UploadItem, ctx: RowContext): TemplateResult {
-  const thumb = ctx.thumbnail(item.id);
+/**
+ * One row. A row is made hundreds of times in a batch, so it has as few bindings as it
+ * can: the size and status are one text, the row's `part` is a constant per status, and
+ * the buttons draw their icons themselves.
+ */
+export function itemRow(item: UploadItem, ctx: RowContext, thumb: string | undefined): TemplateResult {
   const icon = item.status === 'done' ? icons.done : item.status === 'error' ? icons.error : icons.file;
+  const [first, second] = ACTIONS[item.status];
+  const name = item.relativePath;
   return html`<li
     class="item"
-    part="item item-${item.status}"
+    part=${ITEM_PART[item.status]}
     data-status=${item.status}
     data-id=${item.id}
     data-thumb=${isThumbnailable(item.file) ? item.id : nothing}
   >
     <div class="thumb" part="thumbnail">${preview(item, thumb, ctx) ?? icon}</div>
     <div class="details">
-      <span class="name" part="name" title=${item.relativePath}>${item.relativePath}</span>
-      <span class="meta" part="meta">${formatBytes(item.total, ctx.locale)} · ${statusText(item, ctx)}</span>
-      ${progressBar(item, item.relativePath)}
+      <span class="name" part="name" title=${name}>${name}</span>
+      <span class="meta" part="meta">${`${formatBytes(item.total, ctx.locale)} · ${statusText(item, ctx)}`}</span>
+      ${progressBar(item, name)}
     </div>
-    <div class="actions" part="actions">${ACTIONS[item.status].map((action) =>
-      actionButton(action, item.relativePath, ctx.strings, () => ctx.act(action, item.id), ctx.disabled),
-    )}</div>
+    <div class="actions" part="actions">${actionButton(first!, name, ctx.strings, ctx.disabled)}${second ? actionButton(second, name, ctx.strings, ctx.disabled) : nothing}</div>
   </li>`;
 }
 
-export function rejectionRow(rejection: Rejection, ctx: RowContext, dismiss: (key: string) => void): TemplateResult {
-  return html`<li class="item" part="item item-rejected" data-status="rejected">
+export function rejectionRow(rejection: Rejection, ctx: RowContext): TemplateResult {
+  return html`<li class="item" part="item item-rejected" data-status="rejected" data-key=${rejection.key}>
     <div class="thumb" part="thumbnail">${icons.error}</div>
     <div class="details">
       <span class="name" part="name" title=${rejection.name}>${rejection.name}</span>
       <span class="meta" part="meta">${rejection.message}</span>
     </div>
-    <div class="actions" part="actions">${actionButton('remove', rejection.name, ctx.strings, () => dismiss(rejection.key))}</div>
+    <div class="actions" part="actions">${actionButton('remove', rejection.name, ctx.strings)}</div>
   </li>`;
 }

@@ -5,7 +5,6 @@
  */
 import { html, LitElement, nothing, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isFileId } from '../client/index.js';
 import { resolveClient, tryResolveClient } from '../config.js';
@@ -19,7 +18,8 @@ import { icons } from './icons.js';
 import { LeaveGuard } from './leave-guard.js';
 import { summaryRow } from './summary.js';
 import { reasonText, Rejections, type Refusal } from './rejections.js';
-import { itemRow, rejectionRow, type ItemAction, type RowContext } from './row.js';
+import { rejectionRow, rowAction, type RowContext } from './row.js';
+import { memoRow, stableContext } from './row-memo.js';
 import { uploaderStyles } from './styles.js';
 import { UploaderProperties } from './properties.js';
 import { uploaderFormState } from './form-state.js';
@@ -346,6 +346,15 @@ export class DeepLakeUploader extends UploaderProperties {
     this.#pacer.urgent();
   }
 
+  /** The rows' buttons: one listener for the list (row.ts). */
+  readonly #onListClick = (event: Event) => {
+    const hit = rowAction(event);
+    if (hit?.key !== undefined) this.#rejections.dismiss(hit.key);
+    else if (hit?.id !== undefined) hit.action === 'remove' ? this.#removeByUser(hit.id) : this[hit.action](hit.id);
+  };
+  /** The last render's row context: the same object while nothing in it changed. */
+  #rowContext: RowContext | undefined;
+
   /** Lit's hook for when to render: paced while uploads run (render-pacer.ts). */
   protected override async scheduleUpdate(): Promise<void> {
     await this.#pacer.pace();
@@ -355,15 +364,8 @@ export class DeepLakeUploader extends UploaderProperties {
   protected override render() {
     const s = this.#strings;
     const items = this.#queue.items;
-    const ctx: RowContext = {
-      strings: s,
-      locale: this.#locale,
-      disabled: this.#disabled,
-      retries: this.#queue.retries,
-      thumbnail: (id) => this.#thumbnails.url(id),
-      client: tryResolveClient(this),
-      act: (action: ItemAction, id) => (action === 'remove' ? this.#removeByUser(id) : this[action](id)),
-    };
+    const next = { strings: s, locale: this.#locale, disabled: this.#disabled, retries: this.#queue.retries, client: tryResolveClient(this) };
+    const ctx = (this.#rowContext = stableContext(this.#rowContext, next));
     return html`<div class="dropzone" part="dropzone">
         ${icons.upload}
         <span part="hint">${this.dragover ? s.dropActive : this.multiple ? s.dropHint : s.dropHintOne}</span>
@@ -385,9 +387,9 @@ export class DeepLakeUploader extends UploaderProperties {
         ? summaryRow(items, this.#queue.totals, { strings: s, manual: this.manual, disabled: this.#disabled, upload: () => this.upload() })
         : nothing}
       ${items.length || this.#rejections.rows.length
-        ? html`<ul class="list" part="list" aria-label=${s.listLabel}>
-            ${repeat(this.#rows.take(items), (i) => i.id, (i) => guard([i, s, ctx.locale, ctx.disabled, ctx.retries, ctx.thumbnail(i.id), ctx.client], () => itemRow(i, ctx)))}
-            ${repeat(this.#rejections.rows, (r) => r.key, (r) => rejectionRow(r, ctx, (key) => this.#rejections.dismiss(key)))}
+        ? html`<ul class="list" part="list" aria-label=${s.listLabel} @click=${this.#onListClick}>
+            ${repeat(this.#rows.take(items), (i) => i.id, (i) => memoRow(i, ctx, this.#thumbnails.url(i.id)))}
+            ${repeat(this.#rejections.rows, (r) => r.key, (r) => rejectionRow(r, ctx))}
           </ul>`
         : nothing}
       ${this.#announcer.render()}`;
