@@ -30,7 +30,8 @@
 //      BENCH_ALLOC=1 (sampling heap profile, garbage included: the top allocating functions; no RESULTS.md),
 //      BENCH_CPU=1 (CPU time of each browser process type and of the server, per run; no RESULTS.md),
 //      BENCH_ONLY=<text> (only contenders whose name contains it, and the baseline; no RESULTS.md),
-//      BENCH_SRC=<dir> (the widget from a patched copy of src/, to try a fix; no RESULTS.md).
+//      BENCH_SRC=<dir> (the widget from a patched copy of src/, to try a fix; no RESULTS.md;
+//                       with BENCH_AB=1 beside the widget from src/, in the same rounds).
 import busboy from 'busboy';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -64,6 +65,12 @@ const ALLOC = process.env.BENCH_ALLOC === '1';
 const MEMDUMP = process.env.BENCH_MEMDUMP === '1';
 /** BENCH_SRC=<dir>: the pages import the widget from this copy of src/ instead (try a change against the same baselines; no RESULTS.md). */
 const SRC = process.env.BENCH_SRC ? resolve(process.env.BENCH_SRC) : '';
+/**
+ * BENCH_AB=1 with BENCH_SRC: A/B in one run. Each widget contender runs twice per round,
+ * from src/ and from BENCH_SRC ("[B]"), so a change of a few per cent is not lost in the
+ * noise between two runs.
+ */
+const AB = Boolean(SRC) && process.env.BENCH_AB === '1';
 
 // Comparison dependencies live in bench/node_modules (bench/package.json), not the main install.
 if (!existsSync(join(here, 'node_modules', '@uppy', 'core', 'package.json'))) {
@@ -75,19 +82,32 @@ if (!existsSync(join(here, 'node_modules', '@uppy', 'core', 'package.json'))) {
 const { build } = await import('vite');
 const www = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-www-'));
 const pages = ['raw', 'queue', 'uploader', 'uppy', 'gallery', 'gallery-img'];
-await build({
-  configFile: false,
-  root: join(here, 'pages'),
-  logLevel: 'warn',
-  resolve: SRC ? { alias: [{ find: /^(\.\.\/)+src\//, replacement: `${SRC}/` }] } : {},
-  build: {
-    outDir: www,
-    emptyOutDir: true,
-    target: 'es2022',
-    minify: !PROFILE && !ALLOC,
-    rolldownOptions: { input: Object.fromEntries(pages.map((p) => [p, join(here, 'pages', `${p}.html`)])) },
-  },
-});
+/** Builds the pages into `outDir`, served under `base`, importing the widget from `src` (a copy of src/) when given. */
+const buildPages = (outDir, base, src) =>
+  build({
+    configFile: false,
+    root: join(here, 'pages'),
+    base,
+    logLevel: 'warn',
+    resolve: src ? { alias: [{ find: /^(\.\.\/)+src\//, replacement: `${src}/` }] } : {},
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: !PROFILE && !ALLOC,
+      rolldownOptions: { input: Object.fromEntries(pages.map((p) => [p, join(here, 'pages', `${p}.html`)])) },
+    },
+  });
+// A copy of src/ outside the repository's tsconfig `include` would be compiled without its
+// options: with standard class fields (useDefineForClassFields) a field shadows Lit's
+// reactive accessor, so `el.concurrency = 6` never reached the queue and the copy ran at
+// the default 3. The copy gets a tsconfig of its own that extends the repository's.
+if (SRC && !existsSync(join(SRC, 'tsconfig.json'))) {
+  writeFileSync(join(SRC, 'tsconfig.json'), JSON.stringify({ extends: join(here, '..', 'tsconfig.json'), include: ['.'] }));
+}
+await buildPages(www, '/', AB ? '' : SRC);
+// BENCH_AB: the patched copy under /b/, beside the widget as it is (see the contenders below).
+if (AB) await buildPages(join(www, 'b'), '/b/', SRC);
 
 // ---- server: static pages + discard route + emulator -----------------------------------
 const { createEmulator } = await import('../src/emulator/index.ts');
@@ -366,16 +386,20 @@ function summarizeProfile(profile, label) {
 function summarizeAllocations(profile) {
   const self = new Map();
   let total = 0;
-  const walk = (node) => {
+  const name = (f) => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  // A built-in (no script URL: Array.from, join, an iterator's next, …) is named with its
+  // caller, so "join" says whose join it was.
+  const walk = (node, caller) => {
     const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}${moduleOf(`${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`)}`;
+    const own = `${name(f)}${moduleOf(`${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`)}`;
+    const key = f.url || !caller ? own : `${f.functionName || '(anonymous)'} ← ${caller}`;
     self.set(key, (self.get(key) ?? 0) + node.selfSize);
     total += node.selfSize;
-    for (const c of node.children ?? []) walk(c);
+    for (const c of node.children ?? []) walk(c, f.url ? own : caller);
   };
   walk(profile.head);
   console.log(`    allocations sampled: ${(total / MiB).toFixed(1)} MiB (garbage included), top functions by bytes:`);
-  for (const [k, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${(b / 1024).toFixed(0).padStart(7)} KiB  ${k}`);
+  for (const [k, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25))) console.log(`      ${(b / 1024).toFixed(0).padStart(7)} KiB  ${k}`);
 }
 
 /** One measurement in a fresh browser: prepare the page, GC, sample, run, sample every 100 ms. */
@@ -442,7 +466,7 @@ async function measure(page_, spec, opts) {
     if (dumps) await dumps.finish();
     if (ALLOC) summarizeAllocations((await cdp.send('HeapProfiler.stopSampling')).profile);
     if (PROFILE) {
-      summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_}-${spec.count ?? 'big'}`);
+      summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_.replace("/", "-")}-${spec.count ?? 'big'}`);
       if (TRACE) summarizeTrace(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
     }
     peak.heap = Math.max(peak.heap, await heap());
@@ -463,7 +487,8 @@ async function measure(page_, spec, opts) {
 const ONLY = process.env.BENCH_ONLY ?? '';
 const cases = benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds })
   .filter((c) => CASES.has(c.id))
-  .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || k.name.includes(ONLY)) } : c));
+  .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || k.name.includes(ONLY)) } : c))
+  .map((c) => (AB ? { ...c, contenders: c.contenders.flatMap((k) => (['uploader', 'queue'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k])) } : c));
 
 /** A markdown cell: an element's tag in code, or GitHub's sanitizer drops it as unknown HTML. */
 const cell = (text) => text.replace(/(^|[^`])(<[a-z]+-[a-z-]+>)/g, '$1`$2`');
