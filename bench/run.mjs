@@ -29,7 +29,7 @@
 //      BENCH_CHROME_ARGS="…" (extra Chromium flags, e.g. --js-flags=…, for an experiment),
 //      BENCH_ALLOC=1 (sampling heap profile, garbage included: the top allocating functions; no RESULTS.md),
 //      BENCH_CPU=1 (CPU time of each browser process type and of the server, per run; no RESULTS.md),
-//      BENCH_ONLY=<text> (only contenders whose name contains it, and the baseline; no RESULTS.md),
+//      BENCH_ONLY=<text> (only contenders whose name contains it, or matches it as /regex/, and the baseline; no RESULTS.md),
 //      BENCH_SRC=<dir> (the widget from a patched copy of src/, to try a fix; no RESULTS.md;
 //                       with BENCH_AB=1 beside the widget from src/, in the same rounds).
 import busboy from 'busboy';
@@ -485,9 +485,11 @@ async function measure(page_, spec, opts) {
 // ---- cases ---------------------------------------------------------------------------
 /** BENCH_ONLY=<text>: only the contenders whose name contains it, beside each case's baseline (an experiment; no RESULTS.md). */
 const ONLY = process.env.BENCH_ONLY ?? '';
+/** BENCH_ONLY is text the name contains, or a regular expression between slashes: `/^<deeplake-uploader>$/`. */
+const onlyMatches = (name) => (/^\/.+\/$/.test(ONLY) ? new RegExp(ONLY.slice(1, -1)).test(name) : name.includes(ONLY));
 const cases = benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds })
   .filter((c) => CASES.has(c.id))
-  .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || k.name.includes(ONLY)) } : c))
+  .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || onlyMatches(k.name)) } : c))
   .map((c) => (AB ? { ...c, contenders: c.contenders.flatMap((k) => (['uploader', 'queue'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k])) } : c));
 
 /** A markdown cell: an element's tag in code, or GitHub's sanitizer drops it as unknown HTML. */
