@@ -25,6 +25,11 @@ export class TokenCache {
     private readonly timeoutMs = TOKEN_TIMEOUT_MS,
   ) {}
 
+  /** The cached token, or '' while there is none. */
+  get cached(): string {
+    return this.#token;
+  }
+
   /** The cached token, or a new one from the provider (shared by concurrent callers). */
   get(): Promise<string> {
     return this.#token ? Promise.resolve(this.#token) : this.#call(false);

@@ -62,6 +62,16 @@ export interface UploadOptions extends RequestOptions {
   onResume?: (progress: UploadProgress) => void;
 }
 
+/**
+ * A random Idempotency-Key: a UUID from `crypto.randomUUID()` (one native call), or 32 hex
+ * digits from `getRandomValues` where randomUUID is missing (it needs a secure context;
+ * a CMS on plain http has none).
+ */
+function idempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16).padStart(8, '0')).join('');
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether `id` has the shape of a stored file's id (a UUID). */
@@ -92,6 +102,12 @@ export class DeepLakeClient {
     this.#idempotency = options.idempotency ?? true;
   }
 
+  /** Where uploads go: worked out once, not per file. */
+  get #uploadUrl(): string {
+    return (this.#filesUrl ??= this.url('/files'));
+  }
+  #filesUrl: string | undefined;
+
   /** Absolute URL of an API path below the workspace; the workspace is URL-encoded. */
   url(path = ''): string {
     return `${this.apiUrl}/workspaces/${encodeURIComponent(this.workspace)}${path}`;
@@ -101,11 +117,11 @@ export class DeepLakeClient {
   async upload(file: Blob, options: UploadOptions = {}): Promise<FileInfo> {
     if (options.transport === 'tus') return (await this.#tus()).uploadTus(this.#tusContext(), file, options);
     const filename = options.filename ?? ((file as File).name || 'blob');
-    // One key per call, the same on every retry: getRandomValues also works outside secure contexts.
-    const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    // One key per call, the same on every retry.
+    const key = idempotencyKey();
     const res = this.#request(
       (headers) =>
-        sendMultipart(this.url('/files'), file, filename, {
+        sendMultipart(this.#uploadUrl, file, filename, {
           headers: this.#idempotency ? { ...headers, 'Idempotency-Key': key } : headers,
           onProgress: options.onProgress,
           signal: options.signal,
@@ -201,8 +217,10 @@ export class DeepLakeClient {
   #request<R extends Answer>(send: (headers: Record<string, string>) => Promise<R>, options: RequestOptions): Promise<R> {
     return withRetry(
       async () => {
-        // A slow token provider must not hold an aborted request (and its upload slot).
-        let token = await abortable(this.#auth.get(), options.signal);
+        // A slow token provider must not hold an aborted request (and its upload slot). A
+        // cached token is at hand: no race with the signal (a promise, a listener and two
+        // reactions less per request, hundreds of times in a batch of small files).
+        let token = this.#auth.cached || (await abortable(this.#auth.get(), options.signal));
         let res = await send({ ...this.#headers, Authorization: `Bearer ${token}` });
         if (res.status === 401) {
           await res.body?.cancel();

@@ -87,7 +87,7 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
     }
     signal?.addEventListener('abort', onAbort, { once: true });
     xhr.open('POST', url);
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    for (const name in headers) xhr.setRequestHeader(name, headers[name]!);
     xhr.send(body);
   });
 }
