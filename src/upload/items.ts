@@ -63,6 +63,12 @@ export type ItemPatch = Partial<Omit<UploadItem, 'id' | 'file' | 'relativePath' 
 /** The fields that only mean something while a request runs, at rest. */
 export const IDLE = { phase: undefined, retrying: 0, bytesPerSecond: 0, secondsLeft: undefined } as const satisfies ItemPatch;
 
+/** Whether `patch` would change nothing in `item` (a for-in: no key array per update). */
+function sameAs(item: UploadItem, patch: ItemPatch): boolean {
+  for (const k in patch) if (!Object.is(item[k as keyof ItemPatch], patch[k as keyof ItemPatch])) return false;
+  return true;
+}
+
 export class ItemList {
   /** The records in list order, changed in place; `items` hands out frozen copies. */
   readonly #records: UploadItem[] = [];
@@ -114,8 +120,7 @@ export class ItemList {
     const i = this.#index.get(id);
     if (i === undefined) return undefined;
     const old = this.#records[i]!;
-    const keys = Object.keys(patch) as Array<keyof ItemPatch>;
-    if (keys.every((k) => Object.is(old[k], patch[k]))) return undefined;
+    if (sameAs(old, patch)) return undefined;
     const next: UploadItem = Object.freeze({ ...old, ...patch });
     this.#records[i] = next;
     this.#changed();

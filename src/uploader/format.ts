@@ -1,16 +1,19 @@
 /** Sizes, speeds and durations in the reader's locale, with Intl units, not a hand-written table. */
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-const cache = new Map<string, Intl.NumberFormat>();
+/** Formatters by locale, then unit and digits: nested maps, so a lookup (once per row a render makes) builds no key string. */
+const cache = new Map<string | undefined, Map<string, Intl.NumberFormat>[]>();
 
 function formatter(locale: string | undefined, unit: string, digits: number): Intl.NumberFormat {
-  const key = `${locale}|${unit}|${digits}`;
-  let f = cache.get(key);
+  let byDigits = cache.get(locale);
+  if (!byDigits) cache.set(locale, (byDigits = []));
+  const byUnit = (byDigits[digits] ??= new Map());
+  let f = byUnit.get(unit);
   if (!f) {
     // CLDR's short form of a plain byte is "byte" ("700 byte"); the long one pluralises.
     const unitDisplay = unit === 'byte' ? 'long' : 'short';
     f = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: digits });
-    cache.set(key, f);
+    byUnit.set(unit, f);
   }
   return f;
 }

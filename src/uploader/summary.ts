@@ -14,8 +14,14 @@ export function summaryRow(items: readonly UploadItem[], totals: UploadTotals, c
   const s = ctx.strings;
   const percent = Math.floor(totals.fraction * 100);
   // Failed, canceled and interrupted files are left out, as the bar leaves them out.
-  const kept = items.filter((i) => i.status !== 'error' && i.status !== 'canceled' && i.status !== 'interrupted').length;
-  const waiting = ctx.manual && items.some((i) => i.status === 'queued');
+  let kept = 0;
+  let queued = false;
+  for (let n = 0; n < items.length; n++) {
+    const { status } = items[n]!;
+    if (status !== 'error' && status !== 'canceled' && status !== 'interrupted') kept++;
+    queued ||= status === 'queued';
+  }
+  const waiting = ctx.manual && queued;
   return html`<div class="summary" part="summary">
     <div
       class="bar"

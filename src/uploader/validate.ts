@@ -33,7 +33,13 @@ export function matchesAccept(file: File, accept: string): boolean {
 }
 
 /** Images a browser decodes safely into a bitmap; SVG is left out: a user's SVG is never rendered. */
-export const isThumbnailable = (file: File): boolean => /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type);
+export function isThumbnailable(file: File): boolean {
+  // Asked for every row a render makes, and `file.type` is a new string on every read.
+  let yes = thumbnailable.get(file);
+  if (yes === undefined) thumbnailable.set(file, (yes = /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(file.type)));
+  return yes;
+}
+const thumbnailable = new WeakMap<Blob, boolean>();
 
 export interface Verdict {
   accepted: File[];
