@@ -192,6 +192,24 @@ describe('UploadQueue', () => {
     expect(queue.totals).to.deep.equal({ loaded: 1000, total: 1000, fraction: 1, bytesPerSecond: 0, secondsLeft: 0, active: 0, done: 1, failed: 1 });
   });
 
+  it('hands out one frozen totals object per state: a change of the list, or start() releasing files that wait for a slot', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 4 * MB });
+    const queue = queueFor(ws, { autoStart: false, concurrency: 1 });
+    const [running] = queue.add([binFile(24 * MB, 'running.bin')]);
+    queue.start();
+    await when(queue, 'progress', ({ item }) => item.id === running!.id && item.bytesPerSecond > 0);
+    queue.add([binFile(8 * MB, 'waiting.bin')]); // manual mode: waits for start()
+    const before = queue.totals;
+    expect(queue.totals, 'nothing changed').to.equal(before);
+    expect(Object.isFrozen(before)).to.equal(true);
+    queue.start(); // releases waiting.bin; no slot is free, so no record changes
+    const after = queue.totals;
+    expect(after, 'start() changed what the totals count').to.not.equal(before);
+    expect(after.secondsLeft!, 'waiting.bin’s bytes are now to come').to.be.greaterThan(before.secondsLeft!);
+    queue.reset();
+  });
+
   it('cancels an upload mid-body and stores nothing', async () => {
     const ws = await newWorkspace();
     // 24 MB at 16 MB/s: had the request not been aborted, the file would be stored within
