@@ -22,10 +22,17 @@ export class LazyThumbnails {
     return this.#thumbnails?.url(id);
   }
 
-  /** Makes thumbnails for these items' images (and forgets the rest). */
+  /** Makes thumbnails for these items' images (and forgets the rest), once thumbnails.ts is loaded. */
   track(items: readonly UploadItem[]): void {
-    if (this.#thumbnails) return this.#thumbnails.track(items);
-    if (this.#loading || !items.some((i) => isThumbnailable(i.file))) return;
+    this.#thumbnails?.track(items);
+  }
+
+  /**
+   * Items just added: the first image loads thumbnails.ts. Told per add, not found by a
+   * scan of the whole list on every render (hundreds of rows, none of them an image).
+   */
+  added(items: readonly UploadItem[]): void {
+    if (this.#thumbnails || this.#loading || !items.some((i) => isThumbnailable(i.file))) return;
     this.#loading = true;
     void import('./thumbnails.js').then(({ Thumbnails }) => {
       this.#thumbnails = new Thumbnails(this.host, this.rows);

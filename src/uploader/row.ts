@@ -156,7 +156,7 @@ function preview(item: UploadItem, thumb: string | undefined, ctx: RowContext): 
  * the buttons draw their icons themselves.
  */
 export function itemRow(item: UploadItem, ctx: RowContext, thumb: string | undefined): TemplateResult {
-  const icon = item.status === 'done' ? icons.done : item.status === 'error' ? icons.error : icons.file;
+  const icon = item.status === 'done' ? iconPaths.done : item.status === 'error' ? iconPaths.error : iconPaths.file;
   const [first, second] = ACTIONS[item.status];
   const name = item.relativePath;
   return html`<li
@@ -166,7 +166,9 @@ export function itemRow(item: UploadItem, ctx: RowContext, thumb: string | undef
     data-id=${item.id}
     data-thumb=${isThumbnailable(item.file) ? item.id : nothing}
   >
-    <div class="thumb" part="thumbnail">${preview(item, thumb, ctx) ?? icon}</div>
+    <div class="thumb" part="thumbnail">
+      ${preview(item, thumb, ctx)}<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${icon}></path></svg>
+    </div>
     <div class="details">
       <span class="name" part="name" title=${name}>${name}</span>
       <span class="meta" part="meta">${`${formatBytes(item.total, ctx.locale)} · ${statusText(item, ctx)}`}</span>

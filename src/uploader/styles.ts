@@ -128,6 +128,10 @@ export const uploaderStyles = [
       object-fit: cover;
       border-radius: 0;
     }
+    /* A row draws its file icon after its preview: shown while there is none. */
+    .thumb > :is(img, deeplake-file) ~ svg {
+      display: none;
+    }
     .thumb img {
       inline-size: 100%;
       block-size: 100%;

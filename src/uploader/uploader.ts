@@ -201,6 +201,7 @@ export class DeepLakeUploader extends UploaderProperties {
     // Not 'interrupted' rows: removing one discards its upload, which the same file chosen again resumes.
     if (!this.multiple) for (const item of this.#queue.items) if (item.status !== 'interrupted') this.#queue.remove(item.id);
     const added = this.#queue.add(accepted);
+    this.#thumbnails.added(added);
     this.#announcer.announce(
       added.length === 1 ? fill(s.announceAddedOne, { name: added[0]!.relativePath }) : fill(s.announceAdded, { count: added.length }),
     );
