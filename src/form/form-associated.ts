@@ -121,7 +121,9 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
     }
 
     /** What was last written: called on every change of a long upload batch, it writes only what changed. */
-    #written: unknown[] = [];
+    #written:
+      | { disabled: boolean; name: string; values: readonly string[]; anchor: HTMLElement | undefined; message: string; missing: boolean; requiredMessage: string }
+      | undefined;
 
     [syncForm](): void {
       const state = this[getFormState]();
@@ -131,16 +133,17 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
       const message = state.pendingMessage || state.errorMessage || this.#customMessage;
       const missing = this.required && !state.hasValue;
       // `values` is compared as an array: the element hands back the same one while they stay the same.
-      const next = [disabled, this.name, state.values, anchor, message, missing, state.requiredMessage];
-      const same = (from: number, to: number) => next.slice(from, to).every((v, i) => v === this.#written[from + i]);
+      const w = this.#written;
       // The restore state is the values themselves: back/forward hands them back.
-      if (!same(0, 3)) this.#internals.setFormValue(disabled ? null : formValue(this.name, state.values), state.values.join(' '));
-      if (!same(3, 7)) {
+      if (!w || w.disabled !== disabled || w.name !== this.name || w.values !== state.values) {
+        this.#internals.setFormValue(disabled ? null : formValue(this.name, state.values), state.values.join(' '));
+      }
+      if (!w || w.anchor !== anchor || w.message !== message || w.missing !== missing || w.requiredMessage !== state.requiredMessage) {
         if (message) this.#internals.setValidity({ customError: true }, message, anchor);
         else if (missing) this.#internals.setValidity({ valueMissing: true }, state.requiredMessage, anchor);
         else this.#internals.setValidity({});
       }
-      this.#written = next;
+      this.#written = { disabled, name: this.name, values: state.values, anchor, message, missing, requiredMessage: state.requiredMessage };
     }
 
     formDisabledCallback(): void {
