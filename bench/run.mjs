@@ -80,6 +80,7 @@ if (!existsSync(join(here, 'node_modules', '@uppy', 'core', 'package.json'))) {
 
 // ---- pages: a production build of bench/pages -------------------------------------------
 const { build } = await import('vite');
+const { minifyLiterals } = await import('../scripts/minify-literals.mjs');
 const www = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-www-'));
 const pages = ['raw', 'queue', 'uploader', 'uppy', 'gallery', 'gallery-img'];
 /** Builds the pages into `outDir`, served under `base`, importing the widget from `src` (a copy of src/) when given. */
@@ -89,6 +90,10 @@ const buildPages = (outDir, base, src) =>
     root: join(here, 'pages'),
     base,
     logLevel: 'warn',
+    // The widget as it ships in the one-script-tag bundle: Lit's templates without their
+    // source indentation (vite.config.ts does the same), so a row's template clones no
+    // whitespace text nodes.
+    plugins: [minifyLiterals([src ? `${src}/**/*.ts` : join(here, '..', 'src', '**', '*.ts')])],
     resolve: src ? { alias: [{ find: /^(\.\.\/)+src\//, replacement: `${src}/` }] } : {},
     build: {
       outDir,

@@ -1,2 +1,2 @@
 import type { Plugin } from 'vite';
-export function minifyLiterals(): Plugin;
+export function minifyLiterals(include?: string[]): Plugin;
