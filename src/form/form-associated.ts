@@ -121,9 +121,7 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
     }
 
     /** What was last written: called on every change of a long upload batch, it writes only what changed. */
-    #written:
-      | { disabled: boolean; name: string; values: readonly string[]; anchor: HTMLElement | undefined; message: string; missing: boolean; requiredMessage: string }
-      | undefined;
+    #written: unknown[] = [];
 
     [syncForm](): void {
       const state = this[getFormState]();
@@ -133,17 +131,23 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
       const message = state.pendingMessage || state.errorMessage || this.#customMessage;
       const missing = this.required && !state.hasValue;
       // `values` is compared as an array: the element hands back the same one while they stay the same.
-      const w = this.#written;
-      // The restore state is the values themselves: back/forward hands them back.
-      if (!w || w.disabled !== disabled || w.name !== this.name || w.values !== state.values) {
-        this.#internals.setFormValue(disabled ? null : formValue(this.name, state.values), state.values.join(' '));
+      const next = [disabled, this.name, state.values, anchor, message, missing, state.requiredMessage];
+      // An indexed loop, not slices and a closure: this runs on every change of a batch.
+      let value = false;
+      let validity = false;
+      for (let i = 0; i < next.length; i++) {
+        if (next[i] === this.#written[i]) continue;
+        if (i < 3) value = true;
+        else validity = true;
       }
-      if (!w || w.anchor !== anchor || w.message !== message || w.missing !== missing || w.requiredMessage !== state.requiredMessage) {
+      // The restore state is the values themselves: back/forward hands them back.
+      if (value) this.#internals.setFormValue(disabled ? null : formValue(this.name, state.values), state.values.join(' '));
+      if (validity) {
         if (message) this.#internals.setValidity({ customError: true }, message, anchor);
         else if (missing) this.#internals.setValidity({ valueMissing: true }, state.requiredMessage, anchor);
         else this.#internals.setValidity({});
       }
-      this.#written = { disabled, name: this.name, values: state.values, anchor, message, missing, requiredMessage: state.requiredMessage };
+      this.#written = next;
     }
 
     formDisabledCallback(): void {
