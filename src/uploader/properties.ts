@@ -3,7 +3,7 @@
  * behaviour (uploader.ts). Declared through `static properties` rather than decorators:
  * the same reactive properties, about 1 KB lighter in the bundle.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import type { DeepLakeClient, TokenProvider } from '../client/index.js';
 import { FormAssociated } from '../form/form-associated.js';
 import type { UploaderStrings } from '../i18n/strings.js';
@@ -75,4 +75,14 @@ export class UploaderProperties extends FormAssociated(LitElement) {
   uploadOnSubmit = false;
   /** Removing a done row also deletes the stored file on the server. */
   deleteOnRemove = false;
+
+  /**
+   * `disabled` reaches the attribute before the render, not after it as Lit reflects: the
+   * render reads `:disabled` (the attribute, or a disabled `<fieldset>`), and read a step
+   * late, `el.disabled = false` left every row's buttons disabled.
+   */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('disabled')) this.toggleAttribute('disabled', this.disabled);
+    super.willUpdate(changed);
+  }
 }

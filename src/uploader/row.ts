@@ -30,7 +30,8 @@ export interface Rejection {
   message: string;
 }
 
-const ACTIONS: Record<UploadItem['status'], ItemAction[]> = {
+/** A row has one or two buttons (itemRow renders a first and an optional second). */
+const ACTIONS: Record<UploadItem['status'], [ItemAction] | [ItemAction, ItemAction]> = {
   queued: ['remove'],
   uploading: ['pause', 'cancel'],
   paused: ['resume', 'cancel'],
@@ -130,11 +131,14 @@ function actionButton(action: ItemAction, name: string, strings: UploaderStrings
   </button>`;
 }
 
-/** The action of a click in the list, and the `data-id` (an item) or `data-key` (a refused file) of its row. */
+/**
+ * The action of a click in the list, and the `data-id` (an item) or `data-key` (a refused
+ * file) of its row; none for a disabled button (a click can still reach one's children).
+ */
 export function rowAction(event: Event): { action: ItemAction; id?: string; key?: string } | undefined {
-  const button = (event.target as Element).closest?.<HTMLElement>('button[data-action]');
+  const button = (event.target as Element).closest?.<HTMLButtonElement>('button[data-action]');
   const row = button?.closest<HTMLElement>('li');
-  if (!button || !row) return undefined;
+  if (!button || !row || button.disabled) return undefined;
   return { action: button.dataset.action as ItemAction, id: row.dataset.id, key: row.dataset.key };
 }
 
@@ -174,7 +178,7 @@ export function itemRow(item: UploadItem, ctx: RowContext, thumb: string | undef
       <span class="meta" part="meta">${`${formatBytes(item.total, ctx.locale)} · ${statusText(item, ctx)}`}</span>
       ${progressBar(item, name)}
     </div>
-    <div class="actions" part="actions">${actionButton(first!, name, ctx.strings, ctx.disabled)}${second ? actionButton(second, name, ctx.strings, ctx.disabled) : nothing}</div>
+    <div class="actions" part="actions">${actionButton(first, name, ctx.strings, ctx.disabled)}${second ? actionButton(second, name, ctx.strings, ctx.disabled) : nothing}</div>
   </li>`;
 }
 

@@ -128,9 +128,16 @@ export const uploaderStyles = [
       object-fit: cover;
       border-radius: 0;
     }
-    /* A row draws its file icon after its preview: shown while there is none. */
+    /*
+     * A row draws its file icon after its preview: shown while there is none. !important:
+     * a page's ::part(icon) rule would otherwise win and show it beside the thumbnail.
+     */
     .thumb > :is(img, deeplake-file) ~ svg {
-      display: none;
+      display: none !important;
+    }
+    /* A click on a button's icon targets the button (the list handles row clicks, row.ts). */
+    .action svg {
+      pointer-events: none;
     }
     .thumb img {
       inline-size: 100%;

@@ -141,6 +141,7 @@ export class DeepLakeUploader extends UploaderProperties {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed); // `disabled` reaches the attribute first (properties.ts)
     if (changed.has('concurrency')) this.#queue.concurrency = positive(this.concurrency, 3);
     if (changed.has('retries')) this.#queue.retries = Number.isInteger(this.retries) && this.retries >= 0 ? this.retries : 3;
     if (changed.has('manual')) this.#queue.autoStart = !this.manual;

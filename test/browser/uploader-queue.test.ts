@@ -271,6 +271,26 @@ describe('<deeplake-uploader> held renders', () => {
     el.reset();
   });
 
+  it('disabled and enabled again: a click that reaches a disabled row button’s icon does nothing, an enabled one acts', async () => {
+    const { el } = await mount({ multiple: true });
+    const complete = when(el, 'deeplake-complete');
+    el.addFiles([fileOf(1000, 'a.bin')]);
+    await complete;
+    await settled(el);
+    const clickIcon = () =>
+      actionButton(rowNamed(el, 'a.bin'), 'remove')!.querySelector('path')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    el.disabled = true;
+    await settled(el);
+    expect(actionButton(rowNamed(el, 'a.bin'), 'remove')!.disabled).to.equal(true);
+    clickIcon();
+    expect(el.items.length, 'disabled: the file stays').to.equal(1);
+    el.disabled = false;
+    await settled(el);
+    expect(actionButton(rowNamed(el, 'a.bin'), 'remove')!.disabled, 'enabled again').to.equal(false);
+    clickIcon();
+    expect(el.items.length, 'the list handles the button’s clicks').to.equal(0);
+  });
+
   it('a row button pressed while uploads run shows its result at once', async () => {
     const { el, ws } = await mount({ multiple: true });
     await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: MB, count: 2 });
