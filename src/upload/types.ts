@@ -59,21 +59,22 @@ export interface UploadQueueOptions {
 
 /**
  * Byte-weighted totals over the kept items (canceled and failed ones are left out), so
- * `fraction === 1` exactly when every kept item is done.
+ * `fraction === 1` exactly when every kept item is done. Frozen: the queue hands the same
+ * object to every reader until the list changes.
  */
 export interface UploadTotals {
-  loaded: number;
-  total: number;
+  readonly loaded: number;
+  readonly total: number;
   /** 0..1; 1 only when every kept item is done; 0 for an empty queue. */
-  fraction: number;
+  readonly fraction: number;
   /** Sum of the items' smoothed speeds. */
-  bytesPerSecond: number;
+  readonly bytesPerSecond: number;
   /** Bytes still to send for started items over `bytesPerSecond`; undefined when unknown. */
-  secondsLeft: number | undefined;
+  readonly secondsLeft: number | undefined;
   /** Items in 'uploading'. */
-  active: number;
+  readonly active: number;
   /** Items in 'done'. */
-  done: number;
+  readonly done: number;
   /** Items in 'error'. */
-  failed: number;
+  readonly failed: number;
 }

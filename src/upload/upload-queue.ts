@@ -120,12 +120,12 @@ export class UploadQueue extends EventTarget {
   #fileIds: readonly string[] = Object.freeze([]);
 
   /**
-   * Worked out once per version of the list (and per `start()`, which changes what waits
-   * without changing a record), frozen: read for every `progress` event of a batch, a
+   * Worked out once per version of the list (and again after `start()`, which changes what
+   * waits without changing a record), frozen: read for every `progress` event of a batch, a
    * fresh pass over the whole list each time made a batch quadratic.
    */
   get totals(): UploadTotals {
-    const version = this.#list.version + this.#starts * 2 ** 32;
+    const version = this.#list.version;
     if (version !== this.#totalsOf) {
       this.#totalsOf = version;
       this.#totals = Object.freeze(computeTotals(this.#list.records, (item) => this.#started.has(item.id)));
@@ -134,8 +134,6 @@ export class UploadQueue extends EventTarget {
   }
   #totalsOf = -1;
   #totals: UploadTotals | undefined;
-  /** Calls of `start()`: part of what `totals` is cached by. */
-  #starts = 0;
 
   /** Whether an item is uploading or queued and started: what a leave-page guard or a form validity check needs. */
   get busy(): boolean {
@@ -186,7 +184,7 @@ export class UploadQueue extends EventTarget {
   /** Starts every queued item (manual mode). */
   start(): void {
     this.#waitingFrom = 0;
-    this.#starts++;
+    this.#totalsOf = -1; // files it releases count in `totals` even while no record changes
     for (const item of this.#select(undefined, ['queued'])) this.#started.add(item.id);
     this.#pump();
   }

@@ -1,7 +1,7 @@
 /** Sizes, speeds and durations in the reader's locale, with Intl units, not a hand-written table. */
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-/** Formatters by locale, then unit and digits: nested maps, so a lookup (once per row a render makes) builds no key string. */
+/** Formatters by locale, then digits, then unit: nested maps, so a lookup (once per row a render makes) builds no key string. */
 const cache = new Map<string | undefined, Map<string, Intl.NumberFormat>[]>();
 
 function formatter(locale: string | undefined, unit: string, digits: number): Intl.NumberFormat {

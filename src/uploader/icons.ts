@@ -1,8 +1,8 @@
 /**
  * Our own inline icons (never server-provided SVG); decorative, hidden from assistive tech.
- * Every icon is one path in one shared template: a row whose icon changes (a file turning
- * done, a pause button turning remove) gets a new `d` attribute, not a new `<svg>`. Their
- * fill and stroke are set once in theme.ts.
+ * Every icon is one `<svg>` with one path whose `d` is bound: a row whose icon changes (a
+ * file turning done, a pause button turning remove) gets a new `d` attribute, not a new
+ * `<svg>`. Their fill and stroke are set once in theme.ts.
  */
 import { svg, type SVGTemplateResult } from 'lit';
 
@@ -25,4 +25,5 @@ export type IconName = keyof typeof iconPaths;
 const icon = (d: string): SVGTemplateResult =>
   svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
 
-export const icons = Object.fromEntries(Object.entries(iconPaths).map(([name, d]) => [name, icon(d)])) as Record<IconName, SVGTemplateResult>;
+/** The icons shown as templates of their own (rows and their buttons draw theirs inline from `iconPaths`). */
+export const icons = { upload: icon(iconPaths.upload), file: icon(iconPaths.file), retry: icon(iconPaths.retry), error: icon(iconPaths.error) };
