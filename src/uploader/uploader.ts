@@ -89,7 +89,7 @@ export class DeepLakeUploader extends UploaderProperties {
 
   readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true });
   readonly #announcer = new Announcer(this);
-  readonly #pacer = new RenderPacer(() => this.#queue.busy);
+  readonly #pacer = new RenderPacer(() => this.#queue.busy, () => this.#queue.items.length);
   readonly #rows = new ProgressiveRows(() => {
     this.#pacer.urgent(); // rows still to show are not held like progress
     this.requestUpdate();
