@@ -497,6 +497,25 @@ const cases = benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds 
   .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || onlyMatches(k.name)) } : c))
   .map((c) => (AB ? { ...c, contenders: c.contenders.flatMap((k) => (['uploader', 'queue'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k])) } : c));
 
+/**
+ * BENCH_AB: each widget contender's time from src/ over its "[B]" twin's, per round (the two
+ * ran minutes apart at most, on the same baseline): median (min–max), and how many rounds
+ * src/ was faster. Separate runs of the same code differ by more than the few per cent a
+ * change is worth; these pairs are where such a change shows.
+ */
+function pairedAB(contenders, results) {
+  const out = [];
+  contenders.forEach((k, i) => {
+    const b = contenders.findIndex((x) => x.name === `${k.name} [B]`);
+    if (b < 0) return;
+    const ratios = results[i].map((r, round) => r.ms / results[b][round].ms).sort((x, y) => x - y);
+    const mid = ratios.length % 2 ? ratios[(ratios.length - 1) / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+    const faster = ratios.filter((x) => x < 1).length;
+    out.push(`  A/B ${k.name}: src/ over [B] per round ${mid.toFixed(3)} (${ratios[0].toFixed(2)}–${ratios.at(-1).toFixed(2)}), src/ faster in ${faster} of ${ratios.length} rounds`);
+  });
+  return out.join('\n');
+}
+
 /** A markdown cell: an element's tag in code, or GitHub's sanitizer drops it as unknown HTML. */
 const cell = (text) => text.replace(/(^|[^`])(<[a-z]+-[a-z-]+>)/g, '$1`$2`');
 /** One round's console line: time, memory, and what the case is about. */
@@ -534,6 +553,7 @@ try {
     c.contenders.forEach((k, i) => lines.push(`| ${cell(k.name)} | ${c.columns.map((col) => col.cell(results[i], results[0])).join(' | ')} |`));
     sections.push(lines.join('\n'));
     console.log(`\n${lines.join('\n')}`);
+    if (AB) console.log(pairedAB(c.contenders, results));
   }
   if (CASES.has('6')) {
     const title = 'Case 6: bundle sizes (gzip level 9, brotli quality 11) beside the CI budgets (`npm run size`)';
