@@ -96,6 +96,8 @@ export class DeepLakeClient {
   readonly #headers: Record<string, string>;
   readonly #retry: RetryPolicy;
   readonly #idempotency: boolean;
+  /** Where uploads go: worked out once, not per file (`apiUrl` and `workspace` never change). */
+  readonly #uploadUrl: string;
 
   constructor(options: DeepLakeClientOptions) {
     const { workspace, tokenProvider } = options;
@@ -110,13 +112,8 @@ export class DeepLakeClient {
     this.#headers = { ...options.headers };
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#idempotency = options.idempotency ?? true;
+    this.#uploadUrl = this.url('/files');
   }
-
-  /** Where uploads go: worked out once, not per file. */
-  get #uploadUrl(): string {
-    return (this.#filesUrl ??= this.url('/files'));
-  }
-  #filesUrl: string | undefined;
 
   /** Absolute URL of an API path below the workspace; the workspace is URL-encoded. */
   url(path = ''): string {

@@ -265,7 +265,6 @@ export class UploadQueue extends EventTarget {
     return item;
   }
 
-
   /** `reason` 'pause' keeps a tus upload on the server; any other ends it there. */
   #abort(id: string, reason: unknown = new DeepLakeError('aborted', 'The upload was stopped')): void {
     const run = this.#current.get(id);

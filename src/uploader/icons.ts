@@ -20,8 +20,6 @@ export const iconPaths = {
   error: 'M12 8v5M12 16.5v.5M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0',
 };
 
-export type IconName = keyof typeof iconPaths;
-
 const icon = (d: string): SVGTemplateResult =>
   svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
 
