@@ -105,7 +105,6 @@ export function when<K extends UploaderEventName>(
   });
 }
 
-/** Some but not all bytes of `name` left the browser. */
 /**
  * The size of a file a test catches mid-body (whenMidBody): a loaded machine grows its
  * loopback socket buffers past 8 MB, and a body they take whole leaves no moment between
@@ -113,6 +112,7 @@ export function when<K extends UploaderEventName>(
  */
 export const MID_BODY_SIZE = 24 * MB;
 
+/** Some but not all bytes of `name` left the browser. */
 export const whenMidBody = (el: HTMLElement, name: string) =>
   when(el, 'deeplake-progress', ({ item }) => item.relativePath === name && item.phase === 'sending' && item.loaded > 0 && item.loaded < item.total);
 

@@ -8,6 +8,7 @@ import { expect, html } from '@open-wc/testing';
 import type { UploadItem } from '../../src/upload/index.js';
 import { FIRST_ROWS, ROWS_PER_FRAME } from '../../src/uploader/progressive-rows.js';
 import { apiUrl, clientFor, injectFault, newWorkspace, recordingProvider, sha256 } from './emulator-control.js';
+import { makePng } from './file-fixtures.js';
 import {
   $,
   $$,
@@ -111,6 +112,28 @@ describe('<deeplake-uploader> queue', () => {
     expect(paths()).to.deep.equal([thumb, button]);
     expect(thumb!.getAttribute('d')).to.not.equal(before[0]);
     expect(button!.getAttribute('d'), 'pause became remove').to.not.equal(before[1]);
+  });
+
+  it('shows an added image’s own thumbnail in place of its file icon, whatever the page says of ::part(icon)', async () => {
+    const { el } = await mount({ multiple: true });
+    // A page rule for the icons: the icon behind a thumbnail must stay hidden anyway.
+    const pageRule = document.head.appendChild(document.createElement('style'));
+    pageRule.textContent = 'deeplake-uploader::part(icon) { display: block }';
+    try {
+      const complete = when(el, 'deeplake-complete');
+      el.addFiles([new File([await makePng()], 'photo.png', { type: 'image/png' }), fileOf(100, 'notes.bin')]);
+      await complete;
+      let frames = 0;
+      while (!rowNamed(el, 'photo.png').querySelector('[part=thumbnail] img') && frames++ < 100) {
+        await new Promise(requestAnimationFrame);
+        await el.updateComplete;
+      }
+      const shown = (row: Element) => [...row.querySelectorAll('[part=thumbnail] > *')].filter((n) => getComputedStyle(n).display !== 'none').map((n) => n.localName);
+      expect(shown(rowNamed(el, 'photo.png')), 'the image’s row').to.deep.equal(['img']);
+      expect(shown(rowNamed(el, 'notes.bin')), 'a row with no image').to.deep.equal(['svg']);
+    } finally {
+      pageRule.remove();
+    }
   });
 
   it('cancels an upload from its row mid-body and stores nothing', async () => {
