@@ -2,12 +2,10 @@
 // it gets, its options) and the columns of its table. Each column turns one contender's
 // results (one per round) into a cell, median (min–max); a ratio column divides by the
 // baseline (the first contender) of the same round first.
+import { median } from './rounds.mjs';
+
 const MiB = 1024 * 1024;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 /** median (min–max) of the finite values; '—' when there are none (a baseline without thumbnails). */
 const fmt = (values, f) => {
   const xs = values.filter(Number.isFinite);

@@ -12,7 +12,7 @@
 //   gallery's stored images (plus /plain/{id}, the same bytes without a token, and
 //   /__bench/requests, the content and info GETs per id counted on the way in).
 // - Each measurement gets a fresh Chromium (fresh profile); contenders are interleaved
-//   within each round (in the rows of a Williams Latin square: see roundOrder), after one
+//   within each round (in the rows of a Williams Latin square: rounds.mjs), after one
 //   uncounted warm-up run of the baseline; the table gives median and min–max, and ratios
 //   against the baseline of the same round. A case may run more rounds (case 3: 2n + 1).
 // - Memory: JS heap (CDP Performance.getMetrics JSHeapUsedSize) and the RSS of the
@@ -30,6 +30,7 @@
 //      BENCH_CHROME_ARGS="…" (extra Chromium flags, e.g. --js-flags=…, for an experiment),
 //      BENCH_ALLOC=1 (sampling heap profile, garbage included: the top allocating functions; no RESULTS.md),
 //      BENCH_CPU=1 (CPU time of each browser process type and of the server, per run; no RESULTS.md),
+//      TRACE_TOP=<n> (rows in the profile, trace and allocation summaries above, default 25),
 //      BENCH_ONLY=<text> (only contenders whose name contains it, or matches it as /regex/, and the baseline; no RESULTS.md),
 //      BENCH_SRC=<dir> (the widget from a patched copy of src/, to try a fix; no RESULTS.md;
 //                       with BENCH_AB=1 beside the widget from src/, in the same rounds).
@@ -44,6 +45,7 @@ import puppeteer from 'puppeteer-core';
 import { bundleTable } from './bundle.mjs';
 import { benchCases, GALLERY, mib, ms } from './cases.mjs';
 import { createGallery } from './gallery.mjs';
+import { median, roundOrder } from './rounds.mjs';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
@@ -472,7 +474,7 @@ async function measure(page_, spec, opts) {
     if (dumps) await dumps.finish();
     if (ALLOC) summarizeAllocations((await cdp.send('HeapProfiler.stopSampling')).profile);
     if (PROFILE) {
-      summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_.replace("/", "-")}-${spec.count ?? 'big'}`);
+      summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_.replace('/', '-')}-${spec.count ?? 'big'}`);
       if (TRACE) summarizeTrace(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
     }
     peak.heap = Math.max(peak.heap, await heap());
@@ -509,10 +511,9 @@ function pairedAB(contenders, results) {
   contenders.forEach((k, i) => {
     const b = contenders.findIndex((x) => x.name === `${k.name} [B]`);
     if (b < 0) return;
-    const ratios = results[i].map((r, round) => r.ms / results[b][round].ms).sort((x, y) => x - y);
-    const mid = ratios.length % 2 ? ratios[(ratios.length - 1) / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+    const ratios = results[i].map((r, round) => r.ms / results[b][round].ms);
     const faster = ratios.filter((x) => x < 1).length;
-    out.push(`  A/B ${k.name}: src/ over [B] per round ${mid.toFixed(3)} (${ratios[0].toFixed(2)}–${ratios.at(-1).toFixed(2)}), src/ faster in ${faster} of ${ratios.length} rounds`);
+    out.push(`  A/B ${k.name}: src/ over [B] per round ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), src/ faster in ${faster} of ${ratios.length} rounds`);
   });
   return out.join('\n');
 }
@@ -528,21 +529,6 @@ function progress(r) {
     parts.push(`first image ${ms(r.firstImageMs)}`, `content requests ${c(r.firstScreen)} → ${c(r.atBottom)} → ${c(r.back)}`, `info ${r.back.info.total}`, `heap after ${mib(r.heapAfterDelta)} MiB`);
   }
   return parts.join(', ');
-}
-
-/**
- * The order of the contenders in a round: every contender once, in the rows of a
- * Williams Latin square, so over a cycle of rounds each runs in every position and right
- * after every other one equally often. A plain rotation kept the same neighbours in every
- * round: the baseline always ran right after Uppy, the heaviest contender, and so did
- * whatever the machine still had to clean up after it.
- */
-function roundOrder(n, round) {
-  const first = Array.from({ length: n }, (_, k) => (k % 2 ? (k + 1) / 2 : (n - k / 2) % n));
-  // An odd count needs the mirrored rows too for each pair to meet in both orders.
-  const row = round % (n % 2 ? 2 * n : n);
-  const order = first.map((c) => (c + row) % n);
-  return n % 2 && row >= n ? order.reverse() : order;
 }
 
 const sections = [];
@@ -584,6 +570,8 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+// The cases that run more rounds than BENCH_RUNS, as their own `rounds` says (cases.mjs).
+const moreRounds = cases.filter((c) => c.rounds).map((c) => ` (case ${c.id}: ${c.rounds(ROUNDS)})`).join('');
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${chromiumVersion} (headless)`;
 const md = `# Benchmark results
 
@@ -591,7 +579,7 @@ Generated by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().sli
 
 Machine: ${machine}.
 
-Median of ${ROUNDS} rounds (case 3: ${2 * ROUNDS + 1}) (min–max), after one uncounted warm-up
+Median of ${ROUNDS} rounds${moreRounds} (min–max), after one uncounted warm-up
 run of each case's baseline; contenders interleaved within each round, their order balanced
 over the rounds (each runs right after every other equally often), each in a fresh headless
 Chromium; a ratio is the median (min–max) of each round's ratio to the baseline of that same
