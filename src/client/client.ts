@@ -62,6 +62,10 @@ export interface UploadOptions extends RequestOptions {
   onResume?: (progress: UploadProgress) => void;
 }
 
+/** Random words for Idempotency-Keys, four per key, refilled when used up. */
+const randomWords = new Uint32Array(4 * 64);
+let keyWord = randomWords.length;
+
 /**
  * An Idempotency-Key: 128 random bits, unique and unpredictable per `upload()` call (a
  * key someone could guess would let them store a file under it first, and the upload
@@ -79,8 +83,6 @@ function idempotencyKey(): string {
   for (const end = keyWord + 4; keyWord < end; keyWord++) key += randomWords[keyWord]!.toString(16).padStart(8, '0');
   return key;
 }
-const randomWords = new Uint32Array(4 * 64);
-let keyWord = randomWords.length;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

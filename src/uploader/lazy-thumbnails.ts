@@ -34,9 +34,14 @@ export class LazyThumbnails {
   added(items: readonly UploadItem[]): void {
     if (this.#thumbnails || this.#loading || !items.some((i) => isThumbnailable(i.file))) return;
     this.#loading = true;
-    void import('./thumbnails.js').then(({ Thumbnails }) => {
-      this.#thumbnails = new Thumbnails(this.host, this.rows);
-      this.host.requestUpdate(); // tracks the current items at the next update
-    });
+    void import('./thumbnails.js').then(
+      ({ Thumbnails }) => {
+        this.#thumbnails = new Thumbnails(this.host, this.rows);
+        this.host.requestUpdate(); // tracks the current items at the next update
+      },
+      // Offline, or the chunk is gone after a deploy: rows keep their file icons, and the
+      // next image added tries again (it stayed "loading" for good, its rejection unhandled).
+      () => (this.#loading = false),
+    );
   }
 }
