@@ -1,6 +1,8 @@
-// Browser tests: TypeScript compiled by esbuild, run in Debian's headless Chromium
-// (never a downloaded browser), against the real emulator mounted into the test
-// server itself, so the tests talk to it over real HTTP from the page's own origin.
+// Browser tests: TypeScript compiled by esbuild, run in one of Debian's browsers (never a
+// downloaded one): headless Chromium by default, Firefox ESR or WebKitGTK's MiniBrowser
+// with DEEPLAKE_ENGINE=firefox|webkit (or `--engine firefox`; scripts/engines.mjs), against
+// the real emulator mounted into the test server itself, so the tests talk to it over real
+// HTTP from the page's own origin.
 // Started through `node --import tsx` (see package.json) so this file can import the
 // emulator's TypeScript source.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,10 +13,17 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { FileStore as TusFileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { firefoxLaunchOptions, selectedEngine, startWebKitDriver, webkitCapabilities } from './scripts/engines.mjs';
 import { createEmulator } from './src/emulator/index.ts';
+
+const engine = selectedEngine();
+// MiniBrowser has no headless mode: WebKit runs on a private Xvfb display, through a
+// WebKitWebDriver started here and stopped with the test server.
+const webkitDriver = engine === 'webkit' ? await startWebKitDriver() : undefined;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'deeplake-wtr-'));
 const emulator = createEmulator({ dataDir, admin: true });
@@ -55,6 +64,7 @@ function emulatorLifecycle() {
     name: 'deeplake-emulator',
     async serverStop() {
       await emulator.close();
+      webkitDriver?.stop();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(plainTusDir, { recursive: true, force: true });
     },
@@ -98,7 +108,7 @@ function summaryLineReporter() {
         // A file that failed to load has no results but must not count as green.
         if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++;
       }
-      line = `browser: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+      line = `${engine}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
     },
     // Printed at stop: the dynamic terminal redraws over anything written earlier.
     stop() {
@@ -107,10 +117,58 @@ function summaryLineReporter() {
   };
 }
 
+/** Each test file's page in a browser context (and, in Firefox, a window) of its own. */
+async function ownContextPage({ browser }, pageOptions) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage(pageOptions);
+  page.once('close', () => void context.close().catch(() => {}));
+  return page;
+}
+
+function launcherFor(name) {
+  if (name === 'firefox') {
+    return chromeLauncher({
+      // A window, not a tab: a background tab gets no animation frames or intersections.
+      createPage: (args) => ownContextPage(args, { type: 'window' }),
+      launchOptions: firefoxLaunchOptions(),
+    });
+  }
+  if (name === 'webkit') {
+    return webdriverLauncher({
+      hostname: webkitDriver.hostname,
+      port: webkitDriver.port,
+      logLevel: 'error',
+      capabilities: webkitCapabilities(),
+    });
+  }
+  return chromeLauncher({
+    // Each test file's page in a browser context of its own, so each is a visible page:
+    // a background tab gets no intersections, animation frames or media loading, and
+    // which file lands there changes whenever a test file is added.
+    createPage: (args) => ownContextPage(args),
+    launchOptions: {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        ...chromiumArgs,
+        // The long-run leak test reads exact heap sizes after a forced collection.
+        '--js-flags=--expose-gc',
+        '--enable-precise-memory-info',
+      ],
+    },
+  });
+}
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { browser: true },
-  concurrency: 2,
+  // Firefox and WebKit one file at a time: in Firefox, Enter/Space pressed in an unfocused
+  // window do not reach its focused button; above 1 the WebDriver launcher runs files in
+  // iframes of one page instead of a page each.
+  concurrency: engine === 'chromium' ? 2 : 1,
+  // Starting Firefox or MiniBrowser on a loaded 2-core machine has taken over a minute.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
   testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 10 * 60_000,
   middleware: [emulatorMiddleware, plainTusMiddleware, cspPageMiddleware],
@@ -123,27 +181,5 @@ export default {
     fromRollup(commonjs)({ include: cjsInclude, requireReturnsDefault: 'preferred' }),
     emulatorLifecycle(),
   ],
-  browsers: [
-    chromeLauncher({
-      // Each test file's page in a browser context of its own, so each is a visible page:
-      // a background tab gets no intersections, animation frames or media loading, and
-      // which file lands there changes whenever a test file is added.
-      async createPage({ browser }) {
-        const context = await browser.createBrowserContext();
-        const page = await context.newPage();
-        page.once('close', () => void context.close().catch(() => {}));
-        return page;
-      },
-      launchOptions: {
-        executablePath: chromiumPath,
-        headless: true,
-        args: [
-          ...chromiumArgs,
-          // The long-run leak test reads exact heap sizes after a forced collection.
-          '--js-flags=--expose-gc',
-          '--enable-precise-memory-info',
-        ],
-      },
-    }),
-  ],
+  browsers: [launcherFor(engine)],
 };
