@@ -17,7 +17,20 @@ function entry(text) {
 function split(listName, first) {
   const pieces = (' ' + first.description).split(INLINE_TAG); // [own text, tag, text, tag, text, …]
   const out = [[listName, { ...first, description: pieces[0].trim() }]];
-  for (let i = 1; i < pieces.length; i += 2) out.push([LISTS[pieces[i]], entry(pieces[i + 1])]);
+  for (let i = 1; i < pieces.length; i += 2) {
+    const item = entry(pieces[i + 1]);
+    // The analyzer joins the next JSDoc line onto the last tag with a space, so a sentence
+    // below a compact line would become that tag's description (it once described
+    // `--deeplake-font-size` as the element's custom states). In a compact line only text
+    // after ` - ` is a description; anything else is refused, naming the line to fix.
+    if (item.description && !item.shared) {
+      throw new Error(
+        `@${pieces[i]} ${item.name}: "${item.description}" follows a tag without " - ": ` +
+          'write `@tag name - description`, and put free text above the tags, not below them',
+      );
+    }
+    out.push([LISTS[pieces[i]], item]);
+  }
   for (let i = out.length - 2; i >= 0; i--) {
     const next = out[i + 1][1];
     if (!out[i][1].description && next.shared) Object.assign(out[i][1], { description: next.description, shared: true });
@@ -25,6 +38,8 @@ function split(listName, first) {
   for (const [, item] of out) delete item.shared;
   return out;
 }
+
+export { split as splitInlineTags };
 
 export function inlineTags() {
   return {

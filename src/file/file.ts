@@ -34,7 +34,8 @@ const asError = (error: unknown): DeepLakeError =>
 
 /**
  * Shows one stored file by its UUID: an image, video, audio, PDF or text preview, or a
- * download card, fetched with the bearer token from the token provider.
+ * download card, fetched with the bearer token from the token provider. Its state is also
+ * a custom state for styling: `deeplake-file:state(loading|loaded|error)`.
  *
  * @fires deeplake-load - The file is shown (a card: ready to download): `{ info }`.
  * @fires deeplake-error - It could not be (404, 401/403, network, an id that is not a UUID): `{ error }`.
@@ -48,7 +49,6 @@ const asError = (error: unknown): DeepLakeError =>
  * @cssprop --deeplake-accent @cssprop --deeplake-on-accent @cssprop --deeplake-background @cssprop --deeplake-surface
  * @cssprop --deeplake-color @cssprop --deeplake-muted-color @cssprop --deeplake-border-color @cssprop --deeplake-danger-color
  * @cssprop --deeplake-radius @cssprop --deeplake-spacing @cssprop --deeplake-font-family @cssprop --deeplake-font-size
- * State is also a custom state for styling: `deeplake-file:state(loading|loaded|error)`.
  */
 export class DeepLakeFile extends FileProperties {
   static override styles = fileStyles;

@@ -44,7 +44,7 @@ export class FileProperties extends LitElement {
   tokenProvider: TokenProvider | undefined;
   /** A configured client; when set, `workspace`, `api-url` and `tokenProvider` are not used. */
   client: DeepLakeClient | undefined;
-  /** See {@link ResolveUrl}: the way to show large videos. */
+  /** `(id) => url` (or a promise of one): a URL to show the file from, e.g. a signed URL or your own proxy, so large videos stream; see {@link ResolveUrl}. */
   resolveUrl: ResolveUrl | undefined;
   /** Overrides any of the default strings (or pass a locale module's `fileStrings`). */
   strings: Partial<FileStrings> = {};
