@@ -5,7 +5,7 @@
 export * from './client/index.js';
 export { configure } from './config.js';
 export type { DeepLakeConfig } from './config.js';
-export { DeepLakeUploader } from './uploader/deeplake-uploader.js';
+export { DeepLakeUploader } from './uploader/define.js';
 export type { DeepLakeUploaderEventDetail, DeepLakeUploaderEventMap, PendingFile } from './uploader/events.js';
 export type { RejectReason } from './uploader/validate.js';
 export { UploadQueue } from './upload/index.js';

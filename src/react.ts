@@ -13,7 +13,7 @@ import React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { DeepLakeFile as FileElement } from './file/deeplake-file.js';
 import type { DeepLakeFileEventDetail } from './file/events.js';
-import { DeepLakeUploader as UploaderElement } from './uploader/deeplake-uploader.js';
+import { DeepLakeUploader as UploaderElement } from './uploader/define.js';
 import type { DeepLakeUploaderEventDetail } from './uploader/events.js';
 
 type UploaderEvent<K extends keyof DeepLakeUploaderEventDetail> = EventName<CustomEvent<DeepLakeUploaderEventDetail[K]>>;

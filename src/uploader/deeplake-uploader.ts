@@ -1,12 +1,13 @@
-/** Registers `<deeplake-uploader>` (once, so two copies of the bundle on a page do not throw). */
-import { DeepLakeUploader } from './uploader.js';
+/**
+ * `<deeplake-uploader>` alone (registered by define.ts), for a build without
+ * `<deeplake-file>`: restored rows show stored images through `<deeplake-file>`, so it is
+ * imported when a form restore first needs it. The package's entries register both
+ * elements up front (define.ts + file/deeplake-file.ts) and never load this module: a
+ * lazy import of a module that the same bundle already holds is dead weight (Vite's
+ * INEFFECTIVE_DYNAMIC_IMPORT warning on the one-script-tag build).
+ */
+import { setFileElementLoader } from './file-element.js';
 
-export { DeepLakeUploader };
+export { DeepLakeUploader } from './define.js';
 
-if (!customElements.get('deeplake-uploader')) customElements.define('deeplake-uploader', DeepLakeUploader);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'deeplake-uploader': DeepLakeUploader;
-  }
-}
+setFileElementLoader(() => import('../file/deeplake-file.js'));

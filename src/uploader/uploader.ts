@@ -28,6 +28,7 @@ import { RenderPacer } from './render-pacer.js';
 import { ProgressiveRows } from './progressive-rows.js';
 import { SubmitGuard } from './submit-guard.js';
 import { LazyThumbnails } from './lazy-thumbnails.js';
+import { needFileElement } from './file-element.js';
 import { validateFiles } from './validate.js';
 import { warmFormatters } from './format.js';
 
@@ -277,8 +278,9 @@ export class DeepLakeUploader extends UploaderProperties {
     if (mode !== 'restore' || typeof state !== 'string') return;
     const restored = this.#queue.restore(state.split(/\s+/).filter(isFileId));
     this.#toldValues = this.#queue.fileIds; // a restore is not a user's change
-    // Restored images are shown by <deeplake-file>: loaded only when a form restores.
-    if (restored.length) void import('../file/deeplake-file.js');
+    // Restored images are shown by <deeplake-file> (file-element.ts: loaded only when a
+    // form restores, where the page does not have it yet).
+    if (restored.length) needFileElement();
   }
 
   // Merged once per change of `strings`: a stable object lets unchanged rows skip rendering.
