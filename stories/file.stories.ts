@@ -8,7 +8,6 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/index.js';
 import { locales } from '../src/i18n/locales/index.js';
 import { HOSTILE_HTML, HOSTILE_SVG, makePdf, makePng, makeWav, makeWebm, TEXT } from '../test/browser/file-fixtures.js';
-import { forceDark } from './support/dark.js';
 import { defaultFileArgs, deeplakeFile, type FileArgs, type FileOptions, type Source } from './support/file.js';
 import { frame } from './support/frame.js';
 
@@ -82,8 +81,8 @@ export const RightToLeft: Story = {
   render: show(zip, { strings: async () => (await locales.he()).fileStrings }, { dir: 'rtl', lang: 'he' }),
 };
 
-/** The element's own dark palette (`prefers-color-scheme: dark`), forced for this story. */
-export const Dark: Story = { render: show(zip, { after: forceDark }, { dark: true }) };
+/** On a dark page (`color-scheme: dark` around it) the element takes its dark palette; `theme="dark"` would force it anywhere. */
+export const Dark: Story = { render: show(zip, {}, { dark: true }) };
 
 /** A page's theme through `--deeplake-*` properties and `::part()`. */
 export const CustomTheme: Story = {

@@ -6,7 +6,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/index.js';
 import { locales } from '../src/i18n/locales/index.js';
-import { forceDark } from './support/dark.js';
 import { injectFault } from './support/emulator.js';
 import { fakeFile, landscapePng, MB } from './support/files.js';
 import { frame } from './support/frame.js';
@@ -147,13 +146,12 @@ export const RightToLeft: Story = {
     ),
 };
 
-/** The element's own dark palette (what `prefers-color-scheme: dark` shows), forced for this story. */
+/** On a dark page (`color-scheme: dark` around it) the element takes its dark palette; `theme="dark"` would force it anywhere. */
 export const Dark: Story = {
   args: { manual: true, accept: 'image/*,.pdf' },
   render: (args) =>
     frame(
-      uploader(args, async (el) => {
-        await forceDark(el);
+      uploader(args, (el) => {
         el.addFiles([fakeFile('report-q3.pdf', 2.4 * MB, 'application/pdf'), fakeFile('cover.png', 800_000, 'image/png'), fakeFile('setup.exe', 1_000, 'application/octet-stream')]);
       }),
       { dark: true },

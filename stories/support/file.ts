@@ -23,7 +23,7 @@ export interface FileOptions {
   /** The element's token provider instead of the workspace's (one that never answers, a wrong token). */
   token?: () => string | Promise<string>;
   strings?: () => Promise<Partial<FileStrings>>;
-  /** Runs once the element has rendered (e.g. forcing the dark palette). */
+  /** Runs once the element has rendered. */
   after?: (el: DeepLakeFile) => void | Promise<void>;
 }
 
