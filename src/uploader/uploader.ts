@@ -197,6 +197,8 @@ export class DeepLakeUploader extends UploaderProperties {
       for (const [file, message] of vetoes) refused.push({ file, reason: 'vetoed', message });
       accepted = accepted.filter((p) => !vetoes.has(p.file));
     }
+    // A single-file field's new file replaces the old choice, refusals of it included.
+    if (!this.multiple && accepted.length) this.#rejections.clear();
     this.#rejections.add(refused);
     if (!accepted.length) return [];
     // A single-file field works like <input type=file>: a new choice replaces the old one.

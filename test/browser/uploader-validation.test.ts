@@ -166,9 +166,27 @@ describe('<deeplake-uploader> validation', () => {
     const { items } = await second;
     expect(items.map((i) => i.relativePath)).to.deep.equal(['three.bin']);
     expect(el.values).to.deep.equal([items[0]!.fileId]);
-    // One file row, and the refused extra of the first batch.
-    expect(rows(el).map((r) => r.dataset.status)).to.deep.equal(['done', 'rejected']);
+    // One file row: the refusal that came with the first choice went with it.
+    expect(rows(el).map((r) => r.dataset.status)).to.deep.equal(['done']);
     // Only the two chosen files were ever sent.
     expect((await posts(ws)).length).to.equal(2);
+  });
+
+  it('clears a stale "not accepted" row when a single-file field then gets a file it takes', async () => {
+    const { el } = await mount({ accept: 'image/*' });
+    el.addFiles([fileOf(10, 'notes.txt', 'text/plain')]);
+    await el.updateComplete;
+    expect(rows(el).map((r) => [r.dataset.status, metaText(r)])).to.deep.equal([['rejected', 'This type of file is not accepted']]);
+
+    const done = when(el, 'deeplake-complete');
+    el.addFiles([fileOf(10, 'photo.png', 'image/png')]);
+    await done;
+    await el.updateComplete;
+    expect(rows(el).map((r) => r.querySelector('[part=name]')?.textContent)).to.deep.equal(['photo.png']);
+
+    // A refused choice alone does not take the accepted file's row away.
+    el.addFiles([fileOf(10, 'more.txt', 'text/plain')]);
+    await el.updateComplete;
+    expect(rows(el).map((r) => r.dataset.status)).to.deep.equal(['done', 'rejected']);
   });
 });
