@@ -10,14 +10,17 @@
  * tests to parse). The token is random unless --token or DEEPLAKE_EMULATOR_TOKEN gives one;
  * it is a local development token, which is why printing it is fine here.
  */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEmulator } from './server.js';
+import { describeMissing, missingPeers } from './peers.js';
 import { isStyle } from './styles.js';
 import type { ResponseStyle } from './types.js';
 
-function fail(message: string): never {
+/** Exit 2: a wrong flag. Exit 1: the emulator cannot run here (missing packages, port taken). */
+function fail(message: string, code = 2): never {
   process.stderr.write(`deeplake-emulator: ${message}\n`);
-  process.exit(2);
+  process.exit(code);
 }
 
 function parse(): ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'] {
@@ -41,13 +44,30 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+const HELP = `Usage: npx deeplake-emulator [options]
+A local Deep Lake Files API on 127.0.0.1, for development and tests. Prints its url,
+workspace and a development token. Stops on Ctrl+C.
+
+  --port <n>             port (default 4455; 0 picks a free one)
+  --host <addr>          address to listen on (default 127.0.0.1)
+  --data-dir <dir>       where files are stored (default .deeplake-data)
+  --workspace <name>     the workspace its token opens (default demo)
+  --token <tok>          that token (default: random; or DEEPLAKE_EMULATOR_TOKEN)
+  --origin <origin>      a page origin allowed by CORS, e.g. http://localhost:5173
+                         (repeat it for more; '*' allows any)
+  --admin                the /__emulator/* routes (workspaces, tokens, faults) for tests
+  --max-file-size <n>    refuse larger uploads with 413 (bytes)
+  --style <s>            metadata field names: snake (default), camel, alt, data
+  -h, --help             this text
+
+Needs busboy (and @tus/server + @tus/file-store for tus, @electric-sql/pglite for
+tables/query): npm install -D busboy @tus/server @tus/file-store @electric-sql/pglite
+`;
+
 async function main(): Promise<void> {
   const args = parse();
   if (args.help) {
-    process.stdout.write(
-      'Usage: deeplake-emulator [--port 4455] [--host 127.0.0.1] [--data-dir .deeplake-data] [--workspace demo]\n' +
-        "  [--token <tok>] [--origin <origin> (repeatable, or '*')] [--admin] [--max-file-size <bytes>] [--style snake|camel|alt|data]\n",
-    );
+    process.stdout.write(HELP);
     return;
   }
   const port = Number(args.port);
@@ -56,6 +76,12 @@ async function main(): Promise<void> {
   if (maxFileSize !== undefined && !(maxFileSize >= 0)) fail('--max-file-size must be a number of bytes');
   if (args.style !== undefined && !isStyle(args.style)) fail('--style must be snake, camel, alt or data');
   const origins = args.origin ?? [];
+
+  // Before server.js is imported: it imports busboy, whose absence would be a raw stack.
+  const missing = missingPeers(dirname(fileURLToPath(import.meta.url)));
+  if (missing.fatal) fail(describeMissing(missing), 1);
+  if (missing.groups.length) process.stderr.write(`deeplake-emulator: ${describeMissing(missing)}\n`);
+  const { createEmulator } = await import('./server.js');
 
   const given = args.token ?? process.env.DEEPLAKE_EMULATOR_TOKEN;
   const style = args.style as ResponseStyle | undefined;
@@ -92,4 +118,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err), 1));

@@ -23,8 +23,14 @@ export class QueryEngine {
     if (!this.#db) {
       const db = (async () => {
         mkdirSync(this.dir, { recursive: true });
-        const { PGlite } = await import('@electric-sql/pglite');
-        return PGlite.create(this.dir);
+        let pglite: typeof import('@electric-sql/pglite');
+        try {
+          pglite = await import('@electric-sql/pglite');
+        } catch {
+          // An optional peer dependency: say which, as the tus route does for its packages.
+          throw new HttpError(501, 'tables/query needs the optional package @electric-sql/pglite (npm install -D @electric-sql/pglite)');
+        }
+        return pglite.PGlite.create(this.dir);
       })();
       // A failed start is not cached: the next query tries again.
       db.catch(() => {
