@@ -16,10 +16,10 @@ import { acquire, type Lease } from './url-cache.js';
 import { failure, loaded, placeholder, type Loaded } from './views.js';
 import { forget, whenNear } from './viewport.js';
 
-type View = { state: 'idle' | 'loading' } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
+type View = { state: 'idle' } | { state: 'loading'; busy?: boolean } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
 
 /** A change to any of these means another file, or another way to fetch it. */
-const SOURCE = ['fileId', 'client', 'workspace', 'apiUrl', 'tokenProvider', 'resolveUrl', 'download', 'loading'] as const;
+const SOURCE = ['fileId', 'client', 'workspace', 'apiUrl', 'tokenProvider', 'resolveUrl', 'download', 'loading', 'fit'] as const;
 
 const MESSAGES: Partial<Record<DeepLakeErrorCode, keyof FileStrings>> = {
   not_found: 'errorNotFound',
@@ -39,13 +39,14 @@ const asError = (error: unknown): DeepLakeError =>
  *
  * @fires deeplake-load - The file is shown (a card: ready to download): `{ info }`.
  * @fires deeplake-error - It could not be (404, 401/403, network, an id that is not a UUID): `{ error }`.
- * @slot placeholder - Shown while loading, instead of the default placeholder.
+ * @slot placeholder - Shown until the file is loaded, instead of the default placeholder.
  * @csspart image @csspart video @csspart audio @csspart pdf - The rendered file, by kind.
  * @csspart text - Text files (the first 64 KiB). @csspart note - "Showing the first …" under a cut text.
  * @csspart card - Download card. @csspart icon @csspart name @csspart size @csspart download-button - Its pieces.
- * @csspart placeholder - The default loading placeholder.
+ * @csspart placeholder - The default placeholder: an empty box until the fetch starts (a lazy element not yet scrolled near), then "Loading…".
  * @csspart error - Error state. @csspart message - Its text. @csspart retry-button - Fetches again.
- * @cssprop --deeplake-file-height - Height of a PDF; the most a text file takes before it scrolls.
+ * @cssprop --deeplake-file-height - Height of a PDF; the most a text file takes before it scrolls; with `fit`, the height of the tile.
+ * @attr theme - `light`, `dark` or `auto` (the reader's preference): forces a palette; by default the page's `color-scheme` decides (light unless it says otherwise).
  * @cssprop --deeplake-accent @cssprop --deeplake-on-accent @cssprop --deeplake-background @cssprop --deeplake-surface
  * @cssprop --deeplake-color @cssprop --deeplake-muted-color @cssprop --deeplake-border-color @cssprop --deeplake-danger-color
  * @cssprop --deeplake-radius @cssprop --deeplake-spacing @cssprop --deeplake-font-family @cssprop --deeplake-font-size
@@ -98,18 +99,21 @@ export class DeepLakeFile extends FileProperties {
     const id = this.fileId;
     if (!id) return this.#show({ state: 'idle' }, run);
     if (!isFileId(id)) return this.#fail(new DeepLakeError('not_found', 'Not a file id (expected a UUID)'), run, true);
-    this.#show({ state: 'loading' }, run);
+    this.#show({ state: 'loading' }, run); // quiet until the fetch starts: nothing is loading yet
     if (this.loading === 'eager') void this.#load(run);
     else whenNear(this, () => void this.#load(run));
   }
 
   async #load(run: number): Promise<void> {
+    this.#show({ state: 'loading', busy: true }, run);
     try {
       const lease = (this.#lease = acquire(resolveClient(this), this.fileId));
       const info = await lease.info();
       if (run !== this.#run) return;
       this.#info = info;
-      const kind = this.download ? 'card' : kindOf(info.contentType);
+      // A PDF viewer does not fit a tile: there it is a card, like any document.
+      let kind = this.download ? 'card' : kindOf(info.contentType);
+      if (kind === 'pdf' && this.fit) kind = 'card';
       const view: Loaded = { state: 'loaded', kind, info };
       if (kind === 'text') Object.assign(view, await lease.text());
       else view.url = (await this.resolveUrl?.(this.fileId)) || (kind === 'card' ? undefined : await lease.url(info.contentType));
@@ -158,7 +162,7 @@ export class DeepLakeFile extends FileProperties {
       case 'idle':
         return nothing;
       case 'loading':
-        return placeholder(strings);
+        return placeholder(strings, !!view.busy);
       case 'error':
         return failure(
           strings[view.invalid ? 'errorInvalidId' : (MESSAGES[view.error.code] ?? 'errorServer')],

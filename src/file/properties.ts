@@ -22,6 +22,7 @@ export class FileProperties extends LitElement {
     alt: {},
     loading: {},
     download: { type: Boolean },
+    fit: { reflect: true },
     tokenProvider: { attribute: false },
     client: { attribute: false },
     resolveUrl: { attribute: false },
@@ -40,6 +41,12 @@ export class FileProperties extends LitElement {
   loading: 'lazy' | 'eager' = 'lazy';
   /** Always show a download card, whatever the type. */
   download = false;
+  /**
+   * `cover` or `contain`: every kind of file fills the element's box, a uniform tile
+   * (`--deeplake-file-height` tall unless the page sizes the element): images and video
+   * cropped to cover (or letterboxed), text, cards and states the same box, PDFs as cards.
+   */
+  fit: 'cover' | 'contain' | undefined;
   /** Returns the bearer token (called again with `forceRefresh` after a 401); default: `configure()`'s. */
   tokenProvider: TokenProvider | undefined;
   /** A configured client; when set, `workspace`, `api-url` and `tokenProvider` are not used. */

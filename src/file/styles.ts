@@ -8,6 +8,10 @@ import { themeStyles } from '../theme.js';
 export const fileStyles = [
   themeStyles,
   css`
+    /* A card's long name gives way, not the page's grid or flex row (as an <img> would). */
+    :host {
+      min-inline-size: 0;
+    }
     img,
     video,
     object {
@@ -67,17 +71,32 @@ export const fileStyles = [
     .message {
       flex: 1;
     }
-    .name {
-      flex: 1;
+    /* A card: icon, name over size, and the button, which wraps under them before the name starves. */
+    .label {
+      display: flex;
+      flex: 1 1 9rem;
+      flex-direction: column;
       min-inline-size: 0;
+    }
+    .name {
+      display: flex;
+      font-weight: 500;
+    }
+    .head {
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
-      font-weight: 500;
+    }
+    .tail {
+      flex: none;
+      white-space: nowrap;
     }
     .size {
       color: var(--_muted);
       font-size: 0.875em;
+    }
+    .card > .button {
+      margin-inline-start: auto;
     }
     .button {
       display: inline-flex;
@@ -97,6 +116,52 @@ export const fileStyles = [
     .button svg {
       block-size: 1.1em;
       inline-size: 1.1em;
+    }
+    /*
+     * fit="cover" | "contain": every kind fills the element's box (a tile of a media
+     * library), --deeplake-file-height tall unless the page sizes the element itself.
+     */
+    :host([fit]) {
+      display: flex;
+      flex-direction: column;
+      block-size: var(--deeplake-file-height, 12rem);
+      overflow: hidden;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    :host([fit]) :is(img, video, object, pre, .box) {
+      flex: 1;
+      box-sizing: border-box;
+      inline-size: 100%;
+      min-block-size: 0;
+      max-block-size: none;
+    }
+    :host([fit]) :is(img, video) {
+      object-fit: cover;
+    }
+    :host([fit='contain']) :is(img, video) {
+      object-fit: contain;
+    }
+    :host([fit]) audio {
+      margin-block: auto;
+    }
+    :host([fit]) .box {
+      flex-direction: column;
+      flex-wrap: nowrap;
+      justify-content: center;
+      text-align: center;
+    }
+    :host([fit]) :is(.label, .message) {
+      flex: none;
+      inline-size: 100%;
+      align-items: center;
+    }
+    :host([fit]) .name {
+      justify-content: center;
+      max-inline-size: 100%;
+    }
+    :host([fit]) .card > .button {
+      margin-inline-start: 0;
     }
   `,
 ];

@@ -33,8 +33,21 @@ const downloadIcon = svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"
 
 const nameOf = (info: FileInfo) => info.name || info.id;
 
-export const placeholder = (s: FileStrings): TemplateResult =>
-  html`<slot name="placeholder"><div class="box placeholder" part="placeholder">${s.loading}</div></slot>`;
+/** Before the fetch (waiting to be scrolled near) it is a quiet empty box; "Loading…" only once it loads. */
+export const placeholder = (s: FileStrings, busy: boolean): TemplateResult =>
+  html`<slot name="placeholder"><div class="box placeholder" part="placeholder">${busy ? s.loading : nothing}</div></slot>`;
+
+/**
+ * A name that ellipsizes in the middle: the start shrinks, the last characters (the
+ * extension with a few before it) always show. `dir=auto` keeps both halves in the name's
+ * own reading order on a page of the other direction. A space at the cut is kept visible.
+ */
+function middle(name: string): TemplateResult {
+  const chars = Array.from(name);
+  const cut = Math.max(0, chars.length - 8);
+  const nbsp = (text: string) => text.replace(/^\s|\s$/g, '\u00a0');
+  return html`<span class="head">${nbsp(chars.slice(0, cut).join(''))}</span><span class="tail">${nbsp(chars.slice(cut).join(''))}</span>`;
+}
 
 export const failure = (message: string, s: FileStrings, retry?: () => void): TemplateResult =>
   html`<div class="box error" part="error">
@@ -47,8 +60,11 @@ function card(info: FileInfo, url: string | undefined, ctx: ViewContext): Templa
   const name = nameOf(info);
   const s = ctx.strings;
   return html`<div class="box card" part="card">
-    ${icons.file}<span class="name" part="name" title=${name}>${name}</span>
-    ${info.size < 0 ? nothing : html`<span class="size" part="size">${formatBytes(info.size, ctx.locale)}</span>`}
+    ${icons.file}
+    <span class="label">
+      <span class="name" part="name" title=${name} dir="auto">${middle(name)}</span>
+      ${info.size < 0 ? nothing : html`<span class="size" part="size">${formatBytes(info.size, ctx.locale)}</span>`}
+    </span>
     <a
       class="button"
       part="download-button"

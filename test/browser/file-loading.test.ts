@@ -48,6 +48,8 @@ describe('<deeplake-file> loading', () => {
     expect(el.loading).to.equal('lazy');
     await el.updateComplete;
     expect(shown(el)).to.equal('placeholder');
+    // Nothing is loading yet: a quiet box, no "Loading…" claim.
+    expect(part(el, 'placeholder')!.textContent!.trim()).to.equal('');
     await sleep(400); // long enough for a wrongly started fetch to reach the server
     expect(await reads(ws)).to.deep.equal([]);
     const outcome = settled(el);
