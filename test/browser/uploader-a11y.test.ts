@@ -185,7 +185,8 @@ describe('<deeplake-uploader> accessibility', () => {
       expect(el.items.map((i) => i.relativePath)).to.deep.equal(['b.bin', 'c.bin']);
       expect(focused(el)).to.equal('button: Remove b.bin');
 
-      await sendKeys({ press: 'Space' });
+      // ' ', not the key name 'Space', which puppeteer's Firefox keyboard does not know.
+      await sendKeys({ press: ' ' });
       await settled(el);
       expect(el.items.map((i) => i.relativePath)).to.deep.equal(['c.bin']);
       expect(focused(el)).to.equal('button: Remove c.bin');
@@ -202,7 +203,7 @@ describe('<deeplake-uploader> accessibility', () => {
       const el = await threeDoneFiles();
       for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
       expect(focused(el)).to.equal('button: Remove c.bin');
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await settled(el);
       expect(el.items.map((i) => i.relativePath)).to.deep.equal(['a.bin', 'b.bin']);
       expect(focused(el)).to.equal('button: Remove b.bin');
@@ -217,7 +218,7 @@ describe('<deeplake-uploader> accessibility', () => {
       await settled(el);
       expect(el.shadowRoot!.textContent).to.not.contain('r1.txt');
       expect(focused(el), 'the next row').to.equal('button: Remove r2.txt');
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await settled(el);
       expect(focused(el), 'the previous row').to.equal('button: Remove kept.bin');
     });

@@ -147,8 +147,19 @@ export function drag(el: DeepLakeUploader, type: 'dragenter' | 'dragover' | 'dra
 
 export const drop = (el: DeepLakeUploader, files: File[]) => drag(el, 'drop', files);
 
+/**
+ * A synthetic paste event carrying `data`. Firefox replaces a `clipboardData` given to the
+ * ClipboardEvent constructor with an empty DataTransfer; a property defined on the event
+ * carries it in every engine.
+ */
+export function pasteEvent(data: DataTransfer): ClipboardEvent {
+  const event = new ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'clipboardData', { value: data });
+  return event;
+}
+
 export function paste(target: EventTarget, files: File[]): ClipboardEvent {
-  const event = new ClipboardEvent('paste', { clipboardData: transfer(files), bubbles: true, cancelable: true, composed: true });
+  const event = pasteEvent(transfer(files));
   target.dispatchEvent(event);
   return event;
 }

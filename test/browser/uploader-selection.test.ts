@@ -17,6 +17,7 @@ import {
   mount,
   mountTemplate,
   paste,
+  pasteEvent,
   pick,
   posts,
   recordEvents,
@@ -197,7 +198,7 @@ describe('<deeplake-uploader> selection', () => {
     // A text-only paste in the form is left alone.
     const text = new DataTransfer();
     text.setData('text/plain', 'just text');
-    const textPaste = new ClipboardEvent('paste', { clipboardData: text, bubbles: true, cancelable: true, composed: true });
+    const textPaste = pasteEvent(text);
     form.querySelector('input')!.dispatchEvent(textPaste);
     expect(textPaste.defaultPrevented).to.equal(false);
   });
