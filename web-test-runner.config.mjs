@@ -88,31 +88,42 @@ function nodeEnvDevelopment() {
   };
 }
 
-/** Ends the run with a plain "N passed, N failed" line that CI can read. */
+/**
+ * Ends the run with a plain "browser-<engine>: N passed, N failed, N skipped" line that CI
+ * (and scripts/test-all.mjs) reads, after the name of every skipped test: a test skipped in
+ * one engine says which and why in its title (test/browser/engine.ts).
+ */
 function summaryLineReporter() {
-  const count = (suite, totals) => {
+  const count = (suite, totals, path) => {
     for (const test of suite?.tests ?? []) {
-      if (test.skipped) totals.skipped++;
-      else if (test.passed) totals.passed++;
+      if (test.skipped) {
+        totals.skipped++;
+        totals.skippedNames.push([...path, test.name].join(' › '));
+      } else if (test.passed) totals.passed++;
       else totals.failed++;
     }
-    for (const child of suite?.suites ?? []) count(child, totals);
+    for (const child of suite?.suites ?? []) count(child, totals, [...path, child.name]);
     return totals;
   };
-  let line = '';
+  let lines = [];
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, skippedNames: [] };
       for (const session of sessions) {
-        count(session.testResults, totals);
-        // A file that failed to load has no results but must not count as green.
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++;
+        const failedBefore = totals.failed;
+        count(session.testResults, totals, [session.testFile.replace(/^.*\/test\/browser\//, '')]);
+        // A file that failed to load, or whose hook failed, may have no failed test but must
+        // not count as green.
+        if (!session.passed && totals.failed === failedBefore) totals.failed++;
       }
-      line = `${engine}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+      lines = [
+        ...totals.skippedNames.map((name) => `skipped: ${name}`),
+        `browser-${engine}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+      ];
     },
     // Printed at stop: the dynamic terminal redraws over anything written earlier.
     stop() {
-      if (line) process.stdout.write(`\n${line}\n`);
+      if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n`);
     },
   };
 }
