@@ -4,11 +4,8 @@
 // one-script-tag file dist/deeplake-elements.min.js, built in memory from vite.config.ts
 // exactly as `npm run build` does, so the tree stays clean. Each beside its CI budget.
 import { constants, brotliCompressSync } from 'node:zlib';
-import { join } from 'node:path';
-import { build } from 'vite';
-import { BUDGETS, chunkModules, gz, measureEntry } from '../scripts/bundle-sizes.mjs';
+import { BUDGETS, chunkModules, gz, measureEntry, scriptTagBuild } from '../scripts/bundle-sizes.mjs';
 
-const root = join(import.meta.dirname, '..');
 const br = (code) =>
   brotliCompressSync(code, {
     params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(code) },
@@ -22,17 +19,6 @@ function lazyName(chunk) {
   if (ids.some((id) => id.includes('uploader/thumbnails'))) return 'thumbnails chunk (lazy)';
   if (ids.some((id) => id.includes('file/file.ts'))) return '`<deeplake-file>` inside the uploader (lazy)';
   return undefined;
-}
-
-/** The one-script-tag build (vite.config.ts, library mode), in memory: its entry and lazy siblings. */
-async function scriptTagBuild() {
-  const output = await build({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { write: false, sourcemap: false },
-  });
-  return (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
 }
 
 /** @returns {Promise<string[]>} the markdown table's lines. */
