@@ -3,15 +3,25 @@
  * `api-url`/`workspace` attributes and `tokenProvider` property, each falling back to the
  * page defaults given to `configure()`. Elements with the same configuration share one
  * client, so they share one cached token and one refresh.
+ *
+ * Credentials follow script, never markup (docs/SECURITY.md): the page-wide token provider's
+ * token goes only to the API origins and workspaces the page's script named. An attribute
+ * naming anything else makes the element refuse (`untrusted_origin`), before any request.
+ * A `client` or `tokenProvider` that script set on the element itself is the page's consent.
  */
-import { DeepLakeClient, DeepLakeError, type TokenProvider } from './client/index.js';
+import { DEFAULT_API_URL, DeepLakeClient, DeepLakeError, type TokenProvider } from './client/index.js';
 
 export interface DeepLakeConfig {
+  /** The API's base URL; default https://api.deeplake.ai. Its origin may receive the page's token. */
   apiUrl?: string;
   workspace?: string;
   tokenProvider?: TokenProvider;
   /** Extra headers on every request, e.g. `X-Activeloop-Org-Id`. */
   headers?: Record<string, string>;
+  /** More origins that an `api-url` or `tus-endpoint` attribute may name and still get the page's token. */
+  allowedApiOrigins?: string[];
+  /** More workspaces that a `workspace` attribute may name with the page's token; `['*']` allows any. */
+  allowedWorkspaces?: string[];
 }
 
 /** What an element contributes to the resolution. */
@@ -20,25 +30,69 @@ export interface ClientHost {
   apiUrl?: string | undefined;
   workspace?: string | undefined;
   tokenProvider?: TokenProvider | undefined;
+  /** The uploader's `tus-endpoint`: it receives the token too. */
+  tusEndpoint?: string | undefined;
 }
 
 let defaults: DeepLakeConfig = {};
 const shared = new WeakMap<TokenProvider, Map<string, DeepLakeClient>>();
+/** Each refusal is explained in the console once, not once per element or per upload. */
+const warned = new Set<string>();
 
 /** Sets page-wide defaults for every element (merged with earlier calls). */
 export function configure(config: DeepLakeConfig): void {
   defaults = { ...defaults, ...config };
 }
 
-/** The client `host` should use; throws an `auth` error when nothing says where or how to upload. */
-export function resolveClient(host: ClientHost): DeepLakeClient {
+/** An absolute URL's origin, relative ones against the page; "null" for what is no URL. */
+const originOf = (url: string): string => {
+  try {
+    return new URL(url, document.baseURI).origin;
+  } catch {
+    return 'null';
+  }
+};
+
+function refuse(what: string, fix: string, quiet: boolean): never {
+  if (!quiet && !warned.has(what)) {
+    warned.add(what);
+    console.warn(`deeplake-elements: refused to send the page's token to ${what}, named by markup. ${fix}`);
+  }
+  throw new DeepLakeError('untrusted_origin', `Refused to send the page's token to ${what}`);
+}
+
+/** Refuses attributes that would take the page-wide token where the page's script did not say it may go. */
+function checkMarkup(host: ClientHost, quiet: boolean): void {
+  const origins = [defaults.apiUrl || DEFAULT_API_URL, ...(defaults.allowedApiOrigins ?? [])].map(originOf);
+  for (const url of [host.apiUrl, host.tusEndpoint]) {
+    const origin = url ? originOf(url) : '';
+    if (origin === 'null') refuse(`"${url}"`, 'It is not the URL of an API.', quiet);
+    if (origin && !origins.includes(origin)) {
+      refuse(origin, `Add it with configure({ allowedApiOrigins: ['${origin}'] }), or set this element's client or tokenProvider from script.`, quiet);
+    }
+  }
+  const ws = host.workspace;
+  const allowed = defaults.allowedWorkspaces ?? [];
+  if (ws && ws !== defaults.workspace && !allowed.includes(ws) && !allowed.includes('*')) {
+    refuse(`workspace "${ws}"`, `Add it with configure({ allowedWorkspaces: [...] }), or set this element's client or tokenProvider from script.`, quiet);
+  }
+}
+
+/** The client `host` should use; throws an `auth` or `untrusted_origin` error, and sends nothing, when it may not have one. */
+export function resolveClient(host: ClientHost, quiet = false): DeepLakeClient {
   if (host.client) return host.client;
-  const apiUrl = host.apiUrl || defaults.apiUrl || undefined;
+  const own = host.tokenProvider;
+  const tokenProvider = own ?? defaults.tokenProvider;
   const workspace = host.workspace || defaults.workspace;
-  const tokenProvider = host.tokenProvider ?? defaults.tokenProvider;
   if (!workspace || !tokenProvider) {
+    if (!quiet && !warned.has('')) {
+      warned.add('');
+      console.warn("deeplake-elements: no workspace or token provider; call configure({ workspace, tokenProvider }) or set the element's client.");
+    }
     throw new DeepLakeError('auth', 'No workspace or token provider is configured (see configure())');
   }
+  if (!own) checkMarkup(host, quiet);
+  const apiUrl = host.apiUrl || defaults.apiUrl || undefined;
   const key = JSON.stringify([apiUrl ?? '', workspace, defaults.headers ?? {}]);
   let byKey = shared.get(tokenProvider);
   if (!byKey) shared.set(tokenProvider, (byKey = new Map()));
@@ -50,10 +104,10 @@ export function resolveClient(host: ClientHost): DeepLakeClient {
   return client;
 }
 
-/** `resolveClient(host)`, or undefined while nothing is configured yet. */
+/** `resolveClient(host)`, or undefined while nothing is configured yet (or markup is refused): no warning, nothing is sent. */
 export function tryResolveClient(host: ClientHost): DeepLakeClient | undefined {
   try {
-    return resolveClient(host);
+    return resolveClient(host, true);
   } catch {
     return undefined;
   }

@@ -15,6 +15,12 @@ export type TokenProvider = (ctx: TokenProviderContext) => string | Promise<stri
 /** How long a provider may take before the request fails with an `auth` error. */
 export const TOKEN_TIMEOUT_MS = 30_000;
 
+/**
+ * What `Authorization: Bearer <token>` can carry in every engine: visible Latin-1 and
+ * inner spaces or tabs, no CR, LF, NUL or other control character, nothing past U+00FF.
+ */
+const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]+$/;
+
 export class TokenCache {
   #token = '';
   #pending: Promise<string> | undefined;
@@ -66,6 +72,10 @@ export class TokenCache {
       ]);
       if (typeof token !== 'string' || !token) {
         throw new DeepLakeError('auth', 'The token provider returned no token');
+      }
+      // A browser refuses such a header value, and its error quotes the value: say why, never what.
+      if (!HEADER_SAFE.test(token)) {
+        throw new DeepLakeError('auth', 'The token provider returned a value that cannot be sent in a header');
       }
       this.#token = token;
       return token;

@@ -12,11 +12,13 @@ export type DeepLakeErrorCode =
   | 'too_large' // 413
   | 'rate_limited' // 429
   | 'server' // 5xx
-  | 'bad_request' // any other 4xx
+  | 'bad_request' // any other 4xx answer of a server (never a failure in the browser)
   | 'network' // no HTTP answer: offline, DNS, CORS, dropped connection
   | 'aborted' // the caller's AbortSignal fired
   | 'invalid_response' // a 2xx whose body is not what the API promises
-  | 'auth'; // the token provider threw, timed out or returned no token
+  | 'auth' // the token provider threw, timed out, or returned no token or one that cannot be sent in a header
+  | 'untrusted_origin' // the page's token was asked to go to an origin its script did not configure: nothing sent
+  | 'internal'; // the browser failed before any request left (not the server's answer)
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
@@ -67,8 +69,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 /**
  * The server's own explanation, if it gave a short readable one. Bodies may be JSON,
  * plain text, or a proxy's HTML page (of which only nothing is kept): never assume JSON.
+ * `secret` (the token) is redacted before the text is cut, so no part of it survives.
  */
-export function detailFromBody(body: string): string {
+export function detailFromBody(body: string, secret = ''): string {
   const text = body.trim();
   if (!text || text.startsWith('<')) return '';
   let detail: unknown = text;
@@ -79,13 +82,40 @@ export function detailFromBody(body: string): string {
   } catch {
     /* plain text */
   }
-  return typeof detail === 'string' ? detail.replace(/\s+/g, ' ').slice(0, 200) : '';
+  if (typeof detail !== 'string') return '';
+  // Whole-token forms out of the whole text first, then pieces (a bounded scan), then the cut.
+  return redactPieces(redactWhole(detail, secret).replace(/\s+/g, ' ').slice(0, 400), secret).slice(0, 200);
+}
+
+/** Shorter runs of a token are left alone: 8 characters of a random token say nothing of the rest. */
+const MIN_PIECE = 8;
+
+/** `text` without `secret`, whole or URL-encoded, and without whatever follows "Bearer ". */
+function redactWhole(text: string, secret: string): string {
+  text = text.replace(/(bearer\s+)\S+/gi, '$1[redacted]');
+  if (secret) for (const form of [secret, encodeURIComponent(secret)]) text = text.split(form).join('[redacted]');
+  return text;
+}
+
+/** `text` without any run of 8 or more characters of `secret`: a server that echoes part of a token, or cuts it, leaks that part too. */
+function redactPieces(text: string, secret: string): string {
+  if (secret.length < MIN_PIECE) return text;
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    let end = i;
+    // The longest run from i that occurs in the token (the text is at most 400 characters).
+    while (end < text.length && secret.includes(text.slice(i, end + 1))) end++;
+    if (end - i >= MIN_PIECE) {
+      out += '[redacted]';
+      i = end;
+    } else out += text[i++];
+  }
+  return out;
 }
 
 /** Builds the error for a non-2xx answer. `secret` (the token) is redacted from the message. */
 export function errorFromResponse(status: number, body: string, retryAfter: string | null, secret = ''): DeepLakeError {
-  let detail = detailFromBody(body);
-  if (secret) detail = detail.split(secret).join('[redacted]');
+  const detail = detailFromBody(body, secret);
   const message = `Deep Lake answered ${status}${detail ? `: ${detail}` : ''}`;
   return new DeepLakeError(codeForStatus(status), message, { status, retryAfterMs: parseRetryAfter(retryAfter) });
 }

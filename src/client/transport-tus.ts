@@ -52,7 +52,8 @@ function toError(error: Error | DetailedError, stack: AuthStack): DeepLakeError 
     return errorFromResponse(status, res.getBody() ?? '', res.getHeader('Retry-After') ?? null, stack.token);
   }
   if (detailed.originalRequest) return new DeepLakeError('network', 'The upload connection failed', { cause: error });
-  return new DeepLakeError('bad_request', 'The upload could not start', { cause: error });
+  // Neither an answer nor a request: the browser side failed (a server's refusal is `bad_request`).
+  return new DeepLakeError('internal', 'The upload could not start', { cause: error });
 }
 
 /** Uploads `file` over tus, resuming a remembered upload of the same file; resolves with the stored file. */
@@ -63,7 +64,7 @@ export async function uploadTus(ctx: TusContext, file: Blob, options: UploadOpti
   const policy: RetryPolicy = { ...ctx.retry, ...options.retry };
   const delays = Array.from({ length: policy.retries }, (_, i) => retryDelay(i, new DeepLakeError('network', ''), policy));
   const fingerprint = await fingerprintOf(file, endpoint);
-  const stack = new AuthStack(ctx.auth);
+  const stack = new AuthStack(ctx.auth, endpoint);
   if (signal?.aborted) throw abortError(signal.reason);
 
   const finished = await new Promise<{ upload: Upload; res: HttpResponse }>((resolve, reject) => {
@@ -146,7 +147,7 @@ export async function discard(ctx: TusContext, target: UnfinishedUpload | Blob, 
     target instanceof Blob
       ? await storage.findUploadsByFingerprint(await fingerprintOf(target, tus.endpoint || ctx.endpoint))
       : [{ uploadUrl: target.uploadUrl, urlStorageKey: target.key }];
-  const options = { httpStack: new AuthStack(ctx.auth), headers: ctx.headers, retryDelays: null };
+  const options = { httpStack: new AuthStack(ctx.auth, tus.endpoint || ctx.endpoint), headers: ctx.headers, retryDelays: null };
   await Promise.all(
     entries.map(async ({ uploadUrl, urlStorageKey }) => {
       // 404/410: the server has already let it go, which is what discarding wants.

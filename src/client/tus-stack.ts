@@ -7,13 +7,24 @@
  */
 import { DefaultHttpStack, type HttpRequest, type HttpResponse, type HttpStack } from 'tus-js-client';
 import type { TokenCache } from './auth.js';
+import { DeepLakeError } from './errors.js';
+
+const originOf = (url: string): string => new URL(url, location.href).origin;
 
 export class AuthStack implements HttpStack {
   readonly inner: HttpStack = new DefaultHttpStack({});
   /** The token last sent: redacted from error messages if a server echoes it. */
   token = '';
 
-  constructor(readonly auth: TokenCache) {}
+  /** The only origin the token goes to: the endpoint's. A server's `Location` elsewhere gets nothing. */
+  readonly origin: string;
+
+  constructor(
+    readonly auth: TokenCache,
+    endpoint: string,
+  ) {
+    this.origin = originOf(endpoint);
+  }
 
   createRequest(method: string, url: string): HttpRequest {
     return new AuthRequest(this, method, url);
@@ -61,7 +72,11 @@ class AuthRequest implements HttpRequest {
   }
 
   async send(body?: unknown): Promise<HttpResponse> {
-    const { auth } = this.stack;
+    const { auth, origin } = this.stack;
+    // An upload URL comes from a server's answer or the URL storage: untrusted input.
+    if (originOf(this.url) !== origin) {
+      throw new DeepLakeError('untrusted_origin', `The tus server sent the upload to another origin (${originOf(this.url)}): no token sent`);
+    }
     let token = await auth.get();
     const res = await this.#send(token, body);
     if (res.getStatus() !== 401 || this.#aborted) return res;

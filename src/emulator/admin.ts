@@ -35,8 +35,11 @@ export async function handleAdmin(emu: Emulator, req: IncomingMessage, res: Serv
     case 'POST /__emulator/tokens': {
       const body = await jsonObject(req);
       const ttlMs = body.ttlMs;
+      const length = body.length ?? 32;
       if (ttlMs !== undefined && typeof ttlMs !== 'number') throw new HttpError(400, '"ttlMs" must be a number');
-      return sendJson(res, 201, { token: emu.issueToken(workspaceOf(body), ttlMs === undefined ? undefined : { ttlMs }) });
+      if (!Number.isInteger(length) || (length as number) < 8 || (length as number) > 4096) throw new HttpError(400, '"length" must be an integer from 8 to 4096');
+      const opts = { length: length as number, ...(ttlMs !== undefined && { ttlMs: ttlMs as number }) };
+      return sendJson(res, 201, { token: emu.issueToken(workspaceOf(body), opts) });
     }
     case 'POST /__emulator/faults': {
       const { workspace, ...fault } = await jsonObject(req);

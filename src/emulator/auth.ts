@@ -27,8 +27,8 @@ export function bearerToken(req: IncomingMessage): string | undefined {
 export class TokenRegistry {
   readonly #tokens = new Map<string, TokenRecord>();
 
-  issue(workspace: string, ttlMs?: number): string {
-    const token = 'dl_' + randomBytes(16).toString('hex');
+  issue(workspace: string, ttlMs?: number, length = 32): string {
+    const token = 'dl_' + randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
     this.add(workspace, token, ttlMs);
     return token;
   }

@@ -27,6 +27,7 @@ export function parseFault(json: unknown): Fault {
   num('latencyMs');
   num('throttleBytesPerSec', 1);
   if (f.drop !== undefined && !DROPS.has(String(f.drop))) throw new HttpError(400, 'Fault field "drop" must be before, mid-body or after-store');
+  if (f.echoToken !== undefined && typeof f.echoToken !== 'boolean') throw new HttpError(400, 'Fault field "echoToken" must be a boolean');
   for (const k of ['body', 'contentType'] as const) {
     if (f[k] !== undefined && typeof f[k] !== 'string') throw new HttpError(400, `Fault field "${k}" must be a string`);
   }

@@ -167,7 +167,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
     issueToken(workspace, opts) {
       if (!styles.has(workspace)) styles.set(workspace, 'snake');
-      return tokens.issue(workspace, opts?.ttlMs);
+      return tokens.issue(workspace, opts?.ttlMs, opts?.length);
     },
 
     expireToken(token) {

@@ -42,6 +42,8 @@ export interface Fault {
   throttleBytesPerSec?: number;
   /** The bearer token of the matching request expires now (so it gets 401). */
   expireToken?: boolean;
+  /** `{token}` in `body` becomes the request's bearer token: a server that echoes credentials in its errors. */
+  echoToken?: boolean;
 }
 
 /** One entry of the per-workspace request log; never holds a token. */
@@ -67,7 +69,8 @@ export interface Emulator {
   /** Random name like ws-<8 hex> when absent; existing workspace: just issues a new token (and sets the style when given). */
   addWorkspace(workspace?: string, style?: ResponseStyle): { workspace: string; token: string };
   /** Random, 'dl_' + 32 hex. */
-  issueToken(workspace: string, opts?: { ttlMs?: number }): string;
+  /** `length`: characters after the 'dl_' prefix (default 32), for tests of long, JWT-sized tokens. */
+  issueToken(workspace: string, opts?: { ttlMs?: number; length?: number }): string;
   expireToken(token: string): void;
   injectFault(workspace: string, fault: Fault): void;
   clearFaults(workspace?: string): void;

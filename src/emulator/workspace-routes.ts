@@ -47,7 +47,8 @@ async function answerFault(req: IncomingMessage, res: ServerResponse, fault: Fau
   await drain(req);
   const headers: Record<string, string | number> = {};
   if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-  const body = fault.body ?? JSON.stringify({ detail: `Injected fault: HTTP ${fault.status}` });
+  let body = fault.body ?? JSON.stringify({ detail: `Injected fault: HTTP ${fault.status}` });
+  if (fault.echoToken) body = body.replaceAll('{token}', bearerToken(req) ?? '');
   headers['Content-Type'] = fault.contentType ?? (fault.body === undefined ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8');
   headers['Content-Length'] = Buffer.byteLength(body);
   res.writeHead(fault.status, headers);

@@ -27,6 +27,7 @@ const MESSAGES: Partial<Record<DeepLakeErrorCode, keyof FileStrings>> = {
   auth: 'errorUnauthorized',
   forbidden: 'errorForbidden',
   network: 'errorNetwork',
+  untrusted_origin: 'errorUntrustedOrigin',
 };
 
 const asError = (error: unknown): DeepLakeError =>

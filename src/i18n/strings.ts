@@ -45,6 +45,8 @@ export interface UploaderStrings {
   errorAborted: string;
   errorInvalidResponse: string;
   errorAuth: string;
+  errorUntrustedOrigin: string;
+  errorInternal: string;
   announceAdded: string; // {count}
   announceAddedOne: string; // {name}
   announceRejected: string; // {name} {reason}
@@ -104,6 +106,8 @@ export const en: UploaderStrings = {
   errorAborted: 'Stopped',
   errorInvalidResponse: 'The server sent an unexpected answer',
   errorAuth: 'Could not sign in to upload',
+  errorUntrustedOrigin: 'This page does not allow uploads to that server',
+  errorInternal: 'The browser could not send this file',
   announceAdded: '{count} files added',
   announceAddedOne: '{name} added',
   announceRejected: '{name} was not added: {reason}',
@@ -135,6 +139,7 @@ export interface FileStrings {
   errorNetwork: string;
   errorServer: string;
   errorInvalidId: string;
+  errorUntrustedOrigin: string;
 }
 
 export const fileEn: FileStrings = {
@@ -149,6 +154,7 @@ export const fileEn: FileStrings = {
   errorNetwork: 'The file could not be loaded: the connection failed',
   errorServer: 'The file could not be loaded',
   errorInvalidId: 'This is not a valid file id',
+  errorUntrustedOrigin: 'This page does not allow files from that server',
 };
 
 /** Fills `{placeholders}`; an unknown placeholder stays visible rather than vanishing. */

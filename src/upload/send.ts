@@ -59,8 +59,8 @@ export async function send(client: () => DeepLakeClient, item: UploadItem, optio
     });
   } catch (error) {
     if (error instanceof DeepLakeError) throw error;
-    // Not from the wire (e.g. a client getter that threw): not worth retrying as it is.
-    const message = error instanceof Error ? error.message : String(error);
-    throw new DeepLakeError('bad_request', `The upload could not start: ${message}`, { cause: error });
+    // Not from the wire (e.g. a custom client that threw): not worth retrying as it is. A
+    // browser's message may quote a header value (a token): it stays out of ours.
+    throw new DeepLakeError('internal', 'The upload could not start', { cause: error });
   }
 }

@@ -3,7 +3,12 @@
  * re-dispatched from the element as a bubbling, composed `deeplake-*` event at once, and
  * announced in the live region with the list's next update: files finished since then
  * together, progress at coarse milestones only (a screen reader reading every file or
- * every percent is unusable). Subscribed only while the element is connected.
+ * every percent is unusable).
+ *
+ * Subscribed for the element's whole life: a framework may take the element out of the
+ * document and put it back while files upload. Outcome events that fall meanwhile are
+ * held and dispatched, in order, when it is connected again (a disconnected element's
+ * events would reach no ancestor); progress events of that time are dropped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
@@ -29,13 +34,25 @@ export class QueueBridge implements ReactiveController {
     private readonly strings: () => UploaderStrings,
   ) {
     host.addController(this);
+    queue.addEventListener('progress', this.#onProgress);
+    queue.addEventListener('success', this.#onSuccess);
+    queue.addEventListener('error', this.#onError);
+    queue.addEventListener('complete', this.#onComplete);
   }
 
-  hostConnected(): void {
-    this.queue.addEventListener('progress', this.#onProgress);
-    this.queue.addEventListener('success', this.#onSuccess);
-    this.queue.addEventListener('error', this.#onError);
-    this.queue.addEventListener('complete', this.#onComplete);
+  /** Events that fell while the element was out of the document. */
+  #held: Event[] = [];
+
+  /** Dispatches what was held; the element calls it once its rows, value and validity caught up. */
+  flush(): void {
+    const held = this.#held;
+    this.#held = [];
+    for (const event of held) this.host.dispatchEvent(event);
+  }
+
+  #dispatch(event: Event): void {
+    if (this.host.isConnected) this.host.dispatchEvent(event);
+    else this.#held.push(event);
   }
 
   hostUpdate(): void {
@@ -52,16 +69,9 @@ export class QueueBridge implements ReactiveController {
     this.#reached = undefined;
   }
 
-  hostDisconnected(): void {
-    this.queue.removeEventListener('progress', this.#onProgress);
-    this.queue.removeEventListener('success', this.#onSuccess);
-    this.queue.removeEventListener('error', this.#onError);
-    this.queue.removeEventListener('complete', this.#onComplete);
-  }
-
   readonly #onProgress = (e: UploadQueueEventMap['progress']) => {
     const totals = this.queue.totals;
-    this.host.dispatchEvent(uploaderEvent('deeplake-progress', { item: e.detail.item, totals }));
+    if (this.host.isConnected) this.host.dispatchEvent(uploaderEvent('deeplake-progress', { item: e.detail.item, totals }));
     const milestone = Math.floor(totals.fraction * 4) * 25;
     if (milestone < this.#milestone) this.#milestone = milestone; // new files lowered the total
     if (milestone > this.#milestone && milestone < 100) {
@@ -71,13 +81,13 @@ export class QueueBridge implements ReactiveController {
   };
 
   readonly #onSuccess = (e: UploadQueueEventMap['success']) => {
-    this.host.dispatchEvent(uploaderEvent('deeplake-success', e.detail));
+    this.#dispatch(uploaderEvent('deeplake-success', e.detail));
     this.#finished.push(e.detail.item.relativePath);
     this.host.requestUpdate();
   };
 
   readonly #onError = (e: UploadQueueEventMap['error']) => {
-    this.host.dispatchEvent(uploaderEvent('deeplake-error', e.detail));
+    this.#dispatch(uploaderEvent('deeplake-error', e.detail));
     const s = this.strings();
     this.#sayPending();
     this.announce(fill(s.announceFailed, { name: e.detail.item.relativePath, reason: errorText(e.detail.error, s) }));
@@ -85,7 +95,7 @@ export class QueueBridge implements ReactiveController {
 
   readonly #onComplete = (e: UploadQueueEventMap['complete']) => {
     this.#milestone = 0;
-    this.host.dispatchEvent(uploaderEvent('deeplake-complete', e.detail));
+    this.#dispatch(uploaderEvent('deeplake-complete', e.detail));
     this.#reached = undefined; // "All uploads finished" says more than a last milestone
     this.#sayPending();
     this.announce(this.strings().announceComplete);

@@ -24,15 +24,26 @@ export interface SubmitGuardHooks {
 }
 
 const guards = new Set<SubmitGuard>();
+/**
+ * Forms with a submission held back, and the submitter of the latest attempt: further
+ * submits (a double click, several requestSubmit() calls in one task) are held too and
+ * end in the one submission made when the uploads are done.
+ */
+const held = new Map<EventTarget, HTMLElement | null>();
 
 function onSubmit(event: SubmitEvent): void {
   const form = event.target;
+  if (!form) return;
   const waiting = [...guards].filter((g) => g.form === form && g.waiting());
-  if (waiting.length === 0) return;
+  if (waiting.length === 0 && !held.has(form)) return;
   event.preventDefault();
   event.stopImmediatePropagation();
-  const submitter = event.submitter;
+  const first = !held.has(form);
+  held.set(form, event.submitter);
+  if (!first) return;
   void Promise.all(waiting.map((g) => g.upload())).then((results) => {
+    const submitter = held.get(form) ?? null;
+    held.delete(form);
     if (!results.every(Boolean) || !(form instanceof HTMLFormElement) || !form.isConnected) return;
     try {
       form.requestSubmit(submitter);

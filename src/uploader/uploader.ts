@@ -88,7 +88,7 @@ export class DeepLakeUploader extends UploaderProperties {
     return this.renderRoot.querySelector('input[type=file]')!;
   }
 
-  readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true });
+  readonly #queue = new UploadQueue({ client: () => resolveClient(this.#clientHost), autoStart: true });
   readonly #announcer = new Announcer(this);
   readonly #pacer = new RenderPacer(() => this.#queue.busy, () => this.#queue.items.length);
   readonly #rows = new ProgressiveRows(() => {
@@ -97,6 +97,7 @@ export class DeepLakeUploader extends UploaderProperties {
   });
   readonly #thumbnails = new LazyThumbnails(this, () => this.renderRoot.querySelectorAll<HTMLElement>('li[data-thumb]'));
   readonly #rejections = new Rejections(this, (message, assertive) => this.#announcer.announce(message, assertive), () => this.#strings);
+  readonly #bridge: QueueBridge;
   /** The stored UUIDs `change` last told of (the same array while they stay the same). */
   #toldValues: readonly string[] = this.#queue.fileIds;
 
@@ -105,13 +106,15 @@ export class DeepLakeUploader extends UploaderProperties {
     new LeaveGuard(this, () => this.#queue.busy);
     new FocusKeeper(this, () => this.renderRoot as ShadowRoot, () => this.renderRoot.querySelector<HTMLElement>('.browse'));
     new FileGestures(this);
-    new QueueBridge(this, this.#queue, (message) => this.#announcer.announce(message), () => this.#strings);
+    this.#bridge = new QueueBridge(this, this.#queue, (message) => this.#announcer.announce(message), () => this.#strings);
     new SubmitGuard(this, {
-      hasWaiting: () => this.#queue.items.some((i) => i.status === 'queued'),
+      // Running uploads hold a submission too: a second requestSubmit() in the same task
+      // comes after the first one started them, and must not post a half-uploaded value.
+      hasWaiting: () => this.#queue.busy || this.#queue.items.some((i) => i.status === 'queued'),
       uploadAll: async () => {
         const settled = new Promise((resolve) => this.#queue.addEventListener('complete', resolve, { once: true }));
         this.#queue.start();
-        await settled;
+        if (this.#queue.busy) await settled;
         return this.#queue.items.every((i) => i.status === 'done');
       },
     });
@@ -130,10 +133,21 @@ export class DeepLakeUploader extends UploaderProperties {
     return this.#queue.fileIds[0] ?? '';
   }
 
+  /** What resolveClient() checks: a `tus-endpoint` receives the token only when tus is used. */
+  get #clientHost() {
+    const { client, apiUrl, workspace, tokenProvider } = this;
+    return { client, apiUrl, workspace, tokenProvider, tusEndpoint: this.transport === 'tus' ? this.tusEndpoint : undefined };
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#queue.addEventListener('change', this.#onChange);
     warmFormatters(this.#locale);
+    // Moved in the DOM (a portal, a keyed list): the queue went on meanwhile. Rows, value,
+    // validity and `change` catch up with it now (a first connection changes nothing),
+    // then the outcome events held while it was away are dispatched.
+    this.#onChange();
+    this.#bridge.flush();
   }
 
   override disconnectedCallback(): void {
@@ -328,7 +342,7 @@ export class DeepLakeUploader extends UploaderProperties {
     const name = item.relativePath;
     const fileId = item.fileId;
     Promise.resolve()
-      .then(() => resolveClient(this).delete(fileId))
+      .then(() => resolveClient(this.#clientHost).delete(fileId))
       .catch(() => this.#announcer.announce(fill(this.#strings.errorDelete, { name }), true));
   }
 
@@ -370,7 +384,7 @@ export class DeepLakeUploader extends UploaderProperties {
   protected override render() {
     const s = this.#strings;
     const items = this.#queue.items;
-    const next = { strings: s, locale: this.#locale, disabled: this.#disabled, retries: this.#queue.retries, client: tryResolveClient(this) };
+    const next = { strings: s, locale: this.#locale, disabled: this.#disabled, retries: this.#queue.retries, client: tryResolveClient(this.#clientHost) };
     const ctx = (this.#rowContext = stableContext(this.#rowContext, next));
     return html`<div class="dropzone" part="dropzone">
         ${icons.upload}

@@ -25,8 +25,9 @@ export interface TestWorkspace {
 export const newWorkspace = (style?: ResponseStyle): Promise<TestWorkspace> =>
   control('POST', 'workspaces', style ? { style } : {});
 
-export const issueToken = async (workspace: string): Promise<string> =>
-  (await control<{ token: string }>('POST', 'tokens', { workspace })).token;
+/** A new token for `workspace`; `length` characters after 'dl_' (default 32), e.g. 600 for a JWT-sized one. */
+export const issueToken = async (workspace: string, length?: number): Promise<string> =>
+  (await control<{ token: string }>('POST', 'tokens', { workspace, length })).token;
 
 export const injectFault = (workspace: string, fault: Fault): Promise<void> =>
   control('POST', 'faults', { workspace, ...fault });

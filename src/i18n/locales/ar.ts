@@ -44,6 +44,8 @@ export const strings: UploaderStrings = {
   errorAborted: 'تم الإيقاف',
   errorInvalidResponse: 'أرسل الخادم استجابة غير متوقعة',
   errorAuth: 'تعذّر تسجيل الدخول للرفع',
+  errorUntrustedOrigin: 'لا تسمح هذه الصفحة بالرفع إلى ذلك الخادم',
+  errorInternal: 'تعذّر على المتصفح إرسال هذا الملف',
   announceAdded: 'عدد الملفات المضافة: {count}',
   announceAddedOne: 'تمت إضافة {name}',
   announceRejected: 'لم تتم إضافة {name}: {reason}',
@@ -75,4 +77,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: 'تعذّر تحميل الملف: فشل الاتصال',
   errorServer: 'تعذّر تحميل الملف',
   errorInvalidId: 'هذا ليس معرّف ملف صالحًا',
+  errorUntrustedOrigin: 'لا تسمح هذه الصفحة بملفات من ذلك الخادم',
 };

@@ -44,6 +44,8 @@ export const strings: UploaderStrings = {
   errorAborted: 'Gestoppt',
   errorInvalidResponse: 'Unerwartete Antwort vom Server',
   errorAuth: 'Anmeldung zum Hochladen fehlgeschlagen',
+  errorUntrustedOrigin: 'Diese Seite erlaubt keine Uploads auf diesen Server',
+  errorInternal: 'Der Browser konnte diese Datei nicht senden',
   announceAdded: '{count} Dateien hinzugefügt',
   announceAddedOne: '{name} hinzugefügt',
   announceRejected: '{name} wurde nicht hinzugefügt: {reason}',
@@ -75,4 +77,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: 'Die Datei konnte nicht geladen werden: Die Verbindung ist fehlgeschlagen',
   errorServer: 'Die Datei konnte nicht geladen werden',
   errorInvalidId: 'Dies ist keine gültige Datei-ID',
+  errorUntrustedOrigin: 'Diese Seite erlaubt keine Dateien von diesem Server',
 };

@@ -44,6 +44,8 @@ export const strings: UploaderStrings = {
   errorAborted: 'Detenido',
   errorInvalidResponse: 'El servidor envió una respuesta inesperada',
   errorAuth: 'No se pudo iniciar sesión para subir',
+  errorUntrustedOrigin: 'Esta página no permite subir archivos a ese servidor',
+  errorInternal: 'El navegador no pudo enviar este archivo',
   announceAdded: '{count} archivos añadidos',
   announceAddedOne: '{name} añadido',
   announceRejected: 'No se añadió {name}: {reason}',
@@ -75,4 +77,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: 'No se pudo cargar el archivo: falló la conexión',
   errorServer: 'No se pudo cargar el archivo',
   errorInvalidId: 'No es un identificador de archivo válido',
+  errorUntrustedOrigin: 'Esta página no permite archivos de ese servidor',
 };

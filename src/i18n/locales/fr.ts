@@ -46,6 +46,8 @@ export const strings: UploaderStrings = {
   errorAborted: 'Interrompu',
   errorInvalidResponse: 'Le serveur a envoyé une réponse inattendue',
   errorAuth: 'Impossible de se connecter pour l’envoi',
+  errorUntrustedOrigin: 'Cette page n’autorise pas l’envoi vers ce serveur',
+  errorInternal: 'Le navigateur n’a pas pu envoyer ce fichier',
   announceAdded: '{count} fichiers ajoutés',
   announceAddedOne: '{name} ajouté',
   announceRejected: '{name} n’a pas été ajouté\u00a0: {reason}',
@@ -77,4 +79,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: 'Impossible de charger le fichier : la connexion a échoué',
   errorServer: 'Impossible de charger le fichier',
   errorInvalidId: 'Cet identifiant de fichier n’est pas valide',
+  errorUntrustedOrigin: 'Cette page n’autorise pas les fichiers de ce serveur',
 };

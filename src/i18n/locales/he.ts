@@ -44,6 +44,8 @@ export const strings: UploaderStrings = {
   errorAborted: 'הופסק',
   errorInvalidResponse: 'התקבלה תשובה לא צפויה מהשרת',
   errorAuth: 'לא ניתן היה להתחבר לצורך ההעלאה',
+  errorUntrustedOrigin: 'דף זה אינו מאפשר העלאה לשרת הזה',
+  errorInternal: 'הדפדפן לא הצליח לשלוח את הקובץ',
   announceAdded: 'קבצים שנוספו: {count}',
   announceAddedOne: '{name} נוסף',
   announceRejected: '{name} לא נוסף: {reason}',
@@ -75,4 +77,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: 'לא ניתן לטעון את הקובץ: החיבור נכשל',
   errorServer: 'לא ניתן לטעון את הקובץ',
   errorInvalidId: 'זה אינו מזהה קובץ תקין',
+  errorUntrustedOrigin: 'דף זה אינו מאפשר קבצים מהשרת הזה',
 };

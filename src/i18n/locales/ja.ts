@@ -44,6 +44,8 @@ export const strings: UploaderStrings = {
   errorAborted: '中止されました',
   errorInvalidResponse: 'サーバーから予期しない応答がありました',
   errorAuth: 'アップロードのためのサインインに失敗しました',
+  errorUntrustedOrigin: 'このページではそのサーバーへのアップロードは許可されていません',
+  errorInternal: 'ブラウザーがこのファイルを送信できませんでした',
   announceAdded: '{count}個のファイルを追加しました',
   announceAddedOne: '{name}を追加しました',
   announceRejected: '{name}は追加されませんでした：{reason}',
@@ -75,4 +77,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: 'ファイルを読み込めませんでした：接続に失敗しました',
   errorServer: 'ファイルを読み込めませんでした',
   errorInvalidId: '有効なファイル ID ではありません',
+  errorUntrustedOrigin: 'このページではそのサーバーのファイルは許可されていません',
 };

@@ -44,6 +44,8 @@ export const strings: UploaderStrings = {
   errorAborted: 'Interrompido',
   errorInvalidResponse: 'O servidor enviou uma resposta inesperada',
   errorAuth: 'Não foi possível entrar para enviar',
+  errorUntrustedOrigin: 'Esta página não permite envios para esse servidor',
+  errorInternal: 'O navegador não conseguiu enviar este arquivo',
   announceAdded: '{count} arquivos adicionados',
   announceAddedOne: '{name} adicionado',
   announceRejected: '{name} não foi adicionado: {reason}',
@@ -75,4 +77,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: 'Não foi possível carregar o arquivo: a conexão falhou',
   errorServer: 'Não foi possível carregar o arquivo',
   errorInvalidId: 'Este não é um ID de arquivo válido',
+  errorUntrustedOrigin: 'Esta página não permite arquivos desse servidor',
 };

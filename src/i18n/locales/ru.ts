@@ -44,6 +44,8 @@ export const strings: UploaderStrings = {
   errorAborted: 'Остановлено',
   errorInvalidResponse: 'Сервер прислал неожиданный ответ',
   errorAuth: 'Не удалось войти для загрузки',
+  errorUntrustedOrigin: 'Эта страница не разрешает загрузку на этот сервер',
+  errorInternal: 'Браузер не смог отправить этот файл',
   announceAdded: 'Добавлено файлов: {count}',
   announceAddedOne: 'Добавлен файл {name}',
   announceRejected: 'Файл {name} не добавлен: {reason}',
@@ -75,4 +77,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: 'Не удалось загрузить файл: нет соединения',
   errorServer: 'Не удалось загрузить файл',
   errorInvalidId: 'Это недопустимый идентификатор файла',
+  errorUntrustedOrigin: 'Эта страница не разрешает файлы с этого сервера',
 };

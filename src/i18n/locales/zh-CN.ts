@@ -44,6 +44,8 @@ export const strings: UploaderStrings = {
   errorAborted: '已停止',
   errorInvalidResponse: '服务器返回了意外的响应',
   errorAuth: '无法登录，不能上传',
+  errorUntrustedOrigin: '此页面不允许上传到该服务器',
+  errorInternal: '浏览器无法发送此文件',
   announceAdded: '已添加{count}个文件',
   announceAddedOne: '已添加 {name}',
   announceRejected: '未添加{name}：{reason}',
@@ -75,4 +77,5 @@ export const fileStrings: FileStrings = {
   errorNetwork: '无法加载文件：连接失败',
   errorServer: '无法加载文件',
   errorInvalidId: '这不是有效的文件 ID',
+  errorUntrustedOrigin: '此页面不允许显示该服务器的文件',
 };
