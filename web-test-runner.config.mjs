@@ -53,7 +53,9 @@ const STRICT_CSP = "default-src 'self'";
 async function cspPageMiddleware(ctx, next) {
   if (ctx.path !== '/__csp-page.html') return next();
   const images = ctx.query.img !== undefined ? "; img-src 'self' blob: data:" : '';
-  ctx.set('Content-Security-Policy', STRICT_CSP + images);
+  // `?tt`: Trusted Types enforced, with only the policy names the README lists.
+  const trustedTypes = ctx.query.tt !== undefined ? "; require-trusted-types-for 'script'; trusted-types lit-html" : '';
+  ctx.set('Content-Security-Policy', STRICT_CSP + images + trustedTypes);
   ctx.type = 'html';
   ctx.body = '<!doctype html><meta charset="utf-8"><title>CSP</title><script type="module" src="/test/browser/csp-page.ts"></script>';
 }

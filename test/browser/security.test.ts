@@ -173,9 +173,16 @@ describe('under a strict CSP (default-src \'self\', in an iframe)', () => {
     expect(win.cspViolations.some((v) => v.startsWith('script-src'))).to.equal(true);
   });
 
+  it('Trusted Types are enforced (?tt) (skipped in an engine without Trusted Types)', async function () {
+    const win = await cspFrame('?tt');
+    if (!('trustedTypes' in win)) this.skip(); // the elements still run under that CSP below
+    expect(() => (win.document.body.innerHTML = '<b>x</b>')).to.throw();
+  });
+
   for (const [label, query, name, type, expected] of [
     ['text', '', 'note.txt', 'text/plain', 'pre'],
     ['an image, with img-src blob: data:', '?img', 'dot.svg', 'image/svg+xml', 'img'],
+    ["an image under Trusted Types (require-trusted-types-for 'script'; trusted-types lit-html)", '?img&tt', 'dot.svg', 'image/svg+xml', 'img'],
   ] as const) {
     it(`an upload and a file render (${label}) work with no violation`, async () => {
       const win = await cspFrame(query);
