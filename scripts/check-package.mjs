@@ -20,7 +20,7 @@ const REQUIRED = [
   'README.md',
   'custom-elements.json',
   'dist/deeplake-elements.min.js',
-  ...['index', 'react', 'client/index', 'emulator/index', 'emulator/cli'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]),
+  ...['index', 'react', 'vue', 'svelte', 'client/index', 'emulator/index', 'emulator/cli'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]),
 ];
 for (const file of REQUIRED) if (!files.has(file)) problems.push(`missing from the package: ${file}`);
 
@@ -33,7 +33,7 @@ for (const [, chunk] of cdn.matchAll(/import\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g)
   if (!files.has(`dist/${chunk}`)) problems.push(`dist/deeplake-elements.min.js lazily imports ./${chunk}, which is not shipped`);
 }
 
-// The main entry's static import graph must not reach React (only ./react may).
+// The main entry's static import graph must not reach a framework (only ./react, ./vue, ./svelte may).
 const seen = new Set();
 const visit = (file) => {
   if (seen.has(file)) return;
@@ -42,7 +42,7 @@ const visit = (file) => {
   for (const [, from, bare] of code.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)) {
     const spec = from ?? bare;
     if (spec.startsWith('.')) visit(normalize(join(dirname(file), spec)));
-    else if (/^(react|react-dom|@lit\/react)(\/|$)/.test(spec)) problems.push(`${file} imports ${spec}: React reached the main entry`);
+    else if (/^(react|react-dom|vue|svelte)(\/|$)/.test(spec)) problems.push(`${file} imports ${spec}: a framework reached the main entry`);
   }
 };
 visit('dist/index.js');
