@@ -26,6 +26,8 @@ export const themeStyles = css`
     --_radius: var(--deeplake-radius, 8px);
     --_gap: var(--deeplake-spacing, 0.75rem);
     display: block;
+    /* In a page's grid or flex row, a long file name gives way (ellipsis), not the page. */
+    min-inline-size: 0;
     color: var(--_fg);
     font-family: var(--deeplake-font-family, inherit);
     font-size: var(--deeplake-font-size, inherit);

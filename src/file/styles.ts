@@ -8,10 +8,6 @@ import { themeStyles } from '../theme.js';
 export const fileStyles = [
   themeStyles,
   css`
-    /* A card's long name gives way, not the page's grid or flex row (as an <img> would). */
-    :host {
-      min-inline-size: 0;
-    }
     img,
     video,
     object {
@@ -71,12 +67,17 @@ export const fileStyles = [
     .message {
       flex: 1;
     }
-    /* A card: icon, name over size, and the button, which wraps under them before the name starves. */
+    /*
+     * A card: icon, name over size, and the button. The name asks for its whole width (up
+     * to the line beside the icon), so a name that does not fit beside the button sends the
+     * button to the next line instead of starving; a short one keeps it on the same line.
+     */
     .label {
       display: flex;
-      flex: 1 1 9rem;
+      flex: 1 1 auto;
       flex-direction: column;
       min-inline-size: 0;
+      max-inline-size: calc(100% - 20px - var(--_gap));
     }
     .name {
       display: flex;

@@ -63,6 +63,23 @@ export const uploaderStyles = [
       text-decoration: underline;
       text-underline-offset: 0.2em;
     }
+    /* A touch screen has nothing to drag files from: there the zone is one "Choose files" button. */
+    @media (hover: none) and (pointer: coarse) {
+      :host(:not([dragover])) [part~='hint'] {
+        display: none;
+      }
+      .browse {
+        padding-block: 0.5rem;
+        padding-inline: 1rem;
+        border-radius: calc(var(--_radius) - 2px);
+        background: var(--_accent);
+        color: var(--_on-accent);
+        text-decoration: none;
+      }
+      .browse::first-letter {
+        text-transform: uppercase;
+      }
+    }
     .summary {
       display: flex;
       align-items: center;
