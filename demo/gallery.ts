@@ -8,6 +8,7 @@ const client = new DeepLakeClient({ apiUrl: location.origin, workspace: WORKSPAC
 const files = await client.list({ limit: 100 });
 document.querySelector('#count')!.textContent = `${files.length} file(s)`;
 render(
-  files.map((f) => html`<li><deeplake-file file-id=${f.id}></deeplake-file></li>`),
+  // fit="cover": every kind of file the same tile (images cropped, cards and text boxed).
+  files.map((f) => html`<li><deeplake-file fit="cover" file-id=${f.id}></deeplake-file><span class="caption" title=${f.name}>${f.name}</span></li>`),
   document.querySelector<HTMLUListElement>('#gallery')!,
 );

@@ -10,7 +10,7 @@ const status = document.querySelector<HTMLParagraphElement>('#status')!;
 const list = document.querySelector<HTMLOListElement>('#articles')!;
 
 const articleView = (a: Article) => html`<li class="article">
-  ${a.coverId ? html`<deeplake-file class="cover" file-id=${a.coverId} alt=${`Cover of ${a.title}`}></deeplake-file>` : nothing}
+  ${a.coverId ? html`<deeplake-file class="cover" fit="cover" file-id=${a.coverId} alt=${`Cover of ${a.title}`}></deeplake-file>` : nothing}
   <div>
     <h3>${a.title}</h3>
     <p class="meta">${new Date(a.createdAt).toLocaleString()} · ${a.attachmentIds.length} attachment(s)</p>
