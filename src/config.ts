@@ -30,8 +30,9 @@ export interface ClientHost {
   apiUrl?: string | undefined;
   workspace?: string | undefined;
   tokenProvider?: TokenProvider | undefined;
-  /** The uploader's `tus-endpoint`: it receives the token too. */
+  /** The uploader's `tus-endpoint`: it receives the token too, with `transport` 'tus'. */
   tusEndpoint?: string | undefined;
+  transport?: string | undefined;
 }
 
 let defaults: DeepLakeConfig = {};
@@ -53,29 +54,23 @@ const originOf = (url: string): string => {
   }
 };
 
-function refuse(what: string, fix: string, quiet: boolean): never {
-  if (!quiet && !warned.has(what)) {
-    warned.add(what);
-    console.warn(`deeplake-elements: refused to send the page's token to ${what}, named by markup. ${fix}`);
-  }
-  throw new DeepLakeError('untrusted_origin', `Refused to send the page's token to ${what}`);
-}
-
-/** Refuses attributes that would take the page-wide token where the page's script did not say it may go. */
+/**
+ * Refuses, before anything is sent, attributes that would take the page-wide token where
+ * the page's script did not say it may go. `quiet`: no console warning (a render asking).
+ */
 function checkMarkup(host: ClientHost, quiet: boolean): void {
   const origins = [defaults.apiUrl || DEFAULT_API_URL, ...(defaults.allowedApiOrigins ?? [])].map(originOf);
-  for (const url of [host.apiUrl, host.tusEndpoint]) {
-    const origin = url ? originOf(url) : '';
-    if (origin === 'null') refuse(`"${url}"`, 'It is not the URL of an API.', quiet);
-    if (origin && !origins.includes(origin)) {
-      refuse(origin, `Add it with configure({ allowedApiOrigins: ['${origin}'] }), or set this element's client or tokenProvider from script.`, quiet);
-    }
-  }
   const ws = host.workspace;
-  const allowed = defaults.allowedWorkspaces ?? [];
-  if (ws && ws !== defaults.workspace && !allowed.includes(ws) && !allowed.includes('*')) {
-    refuse(`workspace "${ws}"`, `Add it with configure({ allowedWorkspaces: [...] }), or set this element's client or tokenProvider from script.`, quiet);
-  }
+  const workspaces = [defaults.workspace, ...(defaults.allowedWorkspaces ?? [])];
+  const refused = [host.apiUrl, host.transport === 'tus' && host.tusEndpoint]
+    .map((url) => url && originOf(url))
+    .find((origin) => origin && (origin === 'null' || !origins.includes(origin)));
+  const what = refused ? `origin ${refused}` : ws && !workspaces.includes(ws) && !workspaces.includes('*') ? `workspace ${ws}` : '';
+  if (!what) return;
+  // The same words in the console (once per origin or workspace) and in the element's error.
+  const message = `The page's token may not go to ${what}: allow it in configure({ allowedApiOrigins, allowedWorkspaces })`;
+  if (!quiet && !warned.has(what)) warned.add(what) && console.warn('deeplake-elements:', message);
+  throw new DeepLakeError('untrusted_origin', message);
 }
 
 /** The client `host` should use; throws an `auth` or `untrusted_origin` error, and sends nothing, when it may not have one. */
@@ -87,7 +82,7 @@ export function resolveClient(host: ClientHost, quiet = false): DeepLakeClient {
   if (!workspace || !tokenProvider) {
     if (!quiet && !warned.has('')) {
       warned.add('');
-      console.warn("deeplake-elements: no workspace or token provider; call configure({ workspace, tokenProvider }) or set the element's client.");
+      console.warn('deeplake-elements: call configure({ workspace, tokenProvider })');
     }
     throw new DeepLakeError('auth', 'No workspace or token provider is configured (see configure())');
   }

@@ -70,12 +70,9 @@ export class TokenCache {
         Promise.resolve().then(() => this.provider({ forceRefresh, workspace: this.workspace })),
         timeout,
       ]);
-      if (typeof token !== 'string' || !token) {
-        throw new DeepLakeError('auth', 'The token provider returned no token');
-      }
-      // A browser refuses such a header value, and its error quotes the value: say why, never what.
-      if (!HEADER_SAFE.test(token)) {
-        throw new DeepLakeError('auth', 'The token provider returned a value that cannot be sent in a header');
+      // Nothing, or a value a browser refuses in a header (its own error would quote it): say why, never what.
+      if (typeof token !== 'string' || !HEADER_SAFE.test(token)) {
+        throw new DeepLakeError('auth', 'The token provider returned no token that can be sent in a header');
       }
       this.#token = token;
       return token;

@@ -82,35 +82,27 @@ export function detailFromBody(body: string, secret = ''): string {
   } catch {
     /* plain text */
   }
-  if (typeof detail !== 'string') return '';
-  // Whole-token forms out of the whole text first, then pieces (a bounded scan), then the cut.
-  return redactPieces(redactWhole(detail, secret).replace(/\s+/g, ' ').slice(0, 400), secret).slice(0, 200);
+  return typeof detail === 'string' ? redact(detail, secret) : '';
 }
 
-/** Shorter runs of a token are left alone: 8 characters of a random token say nothing of the rest. */
-const MIN_PIECE = 8;
-
-/** `text` without `secret`, whole or URL-encoded, and without whatever follows "Bearer ". */
-function redactWhole(text: string, secret: string): string {
-  text = text.replace(/(bearer\s+)\S+/gi, '$1[redacted]');
-  if (secret) for (const form of [secret, encodeURIComponent(secret)]) text = text.split(form).join('[redacted]');
-  return text;
-}
-
-/** `text` without any run of 8 or more characters of `secret`: a server that echoes part of a token, or cuts it, leaks that part too. */
-function redactPieces(text: string, secret: string): string {
-  if (secret.length < MIN_PIECE) return text;
+/**
+ * `text` cut to 200 characters without `secret`: whole, or
+ * any run of 8 or more of its characters (a server that echoes part of a token, or cuts
+ * it, leaks that part too). Redacted before the cut, so no cut piece survives.
+ */
+function redact(text: string, secret: string): string {
+  if (secret) text = text.split(secret).join('[redacted]');
+  text = text.replace(/\s+/g, ' ').slice(0, 400);
   let out = '';
   for (let i = 0; i < text.length; ) {
     let end = i;
-    // The longest run from i that occurs in the token (the text is at most 400 characters).
-    while (end < text.length && secret.includes(text.slice(i, end + 1))) end++;
-    if (end - i >= MIN_PIECE) {
-      out += '[redacted]';
-      i = end;
-    } else out += text[i++];
+    // The longest run from i found in the token (in at most 400 characters).
+    while (secret && end < text.length && secret.includes(text.slice(i, end + 1))) end++;
+    const piece = end - i >= 8;
+    out += piece ? '[redacted]' : text[i];
+    i = piece ? end : i + 1;
   }
-  return out;
+  return out.slice(0, 200);
 }
 
 /** Builds the error for a non-2xx answer. `secret` (the token) is redacted from the message. */

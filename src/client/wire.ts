@@ -58,7 +58,10 @@ export const FIELD_NAMES = {
   createdAt: ['created_at', 'createdAt', 'created', 'uploaded_at'],
 } as const;
 
-/** Parses one file's metadata; `undefined` when there is no usable `id`. */
+/** A stored file's id: a UUID. Anything else ("../../admin", markup, 10 KB) could become a path, a form value or an event's payload. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Parses one file's metadata; `undefined` when there is no `id` that is a UUID. */
 export function parseFileInfo(json: unknown): FileInfo | undefined {
   if (!isObject(json)) return undefined;
   const id = pick(json, FIELD_NAMES.id);
@@ -67,7 +70,7 @@ export function parseFileInfo(json: unknown): FileInfo | undefined {
     const inner = pick(json, ['data', 'file', 'result']);
     if (isObject(inner)) return parseFileInfo(inner);
   }
-  if (typeof id !== 'string' || !id) return undefined;
+  if (typeof id !== 'string' || !UUID.test(id)) return undefined;
   const name = pick(json, FIELD_NAMES.name);
   const type = pick(json, FIELD_NAMES.contentType);
   const size = Number(pick(json, FIELD_NAMES.size));
@@ -87,7 +90,7 @@ export function parseFileInfo(json: unknown): FileInfo | undefined {
 export function parseFileList(json: unknown): FileInfo[] | undefined {
   const list = Array.isArray(json) ? json : isObject(json) ? pick(json, ['data', 'items', 'files', 'results']) : undefined;
   if (!Array.isArray(list)) return undefined;
-  // Entries without a usable `id` are left out.
+  // Entries without a UUID `id` are left out.
   return list.flatMap((entry) => parseFileInfo(entry) ?? []);
 }
 

@@ -19,7 +19,6 @@ export interface UploaderStrings {
   statusProcessing: string;
   statusPaused: string;
   statusDone: string;
-  statusError: string;
   statusCanceled: string;
   statusRetrying: string; // {retry} {retries}
   speedAndTime: string; // {speed} {time}
@@ -55,7 +54,6 @@ export interface UploaderStrings {
   announceFailed: string; // {name} {reason}
   announceProgress: string; // {percent}
   announceComplete: string;
-  announceRemoved: string; // {name}
   validityRequired: string;
   validityUploading: string;
   validityWaiting: string;
@@ -80,7 +78,6 @@ export const en: UploaderStrings = {
   statusProcessing: 'Processing…',
   statusPaused: 'Paused',
   statusDone: 'Uploaded',
-  statusError: 'Failed',
   statusCanceled: 'Canceled',
   statusRetrying: 'Retrying ({retry} of {retries})…',
   speedAndTime: '{speed} · {time} left',
@@ -106,8 +103,8 @@ export const en: UploaderStrings = {
   errorAborted: 'Stopped',
   errorInvalidResponse: 'The server sent an unexpected answer',
   errorAuth: 'Could not sign in to upload',
-  errorUntrustedOrigin: 'This page does not allow uploads to that server',
-  errorInternal: 'The browser could not send this file',
+  errorUntrustedOrigin: 'This page may not upload there',
+  errorInternal: 'The browser could not send it',
   announceAdded: '{count} files added',
   announceAddedOne: '{name} added',
   announceRejected: '{name} was not added: {reason}',
@@ -116,7 +113,6 @@ export const en: UploaderStrings = {
   announceFailed: '{name} failed: {reason}',
   announceProgress: '{percent}% uploaded',
   announceComplete: 'All uploads finished',
-  announceRemoved: '{name} removed',
   validityRequired: 'Please add a file.',
   validityUploading: 'Please wait until the uploads finish.',
   validityWaiting: 'Please upload the chosen files first.',

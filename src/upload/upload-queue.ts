@@ -9,7 +9,7 @@
  * @fires error - `{ item, error }` when an item failed for good, after the client's retries
  * @fires complete - `{ items }` when nothing started is left and something finished since the last one
  */
-import { DeepLakeError, isFileId, type DeepLakeClient, type FileInfo, type TusOptions } from '../client/index.js';
+import { DeepLakeError, type DeepLakeClient, type FileInfo, type TusOptions } from '../client/index.js';
 import type { UploadQueueEventMap } from './events.js';
 import { describedItem, IDLE, ItemList, newItem, storedItem, type ItemPatch } from './items.js';
 import { Notifier } from './notifier.js';
@@ -325,8 +325,6 @@ export class UploadQueue extends EventTarget {
         },
       });
       if (!live()) return;
-      // Whatever client or resolveInfo answered: a stored file is a UUID, or it is no stored file.
-      if (!isFileId(info?.id)) throw new DeepLakeError('invalid_response', 'The upload answer named no file id (a UUID)');
       this.#current.delete(id);
       const done = this.#patch(id, { ...IDLE, status: 'done', loaded: item.total, error: undefined, fileId: info.id, info }, RAN);
       if (done) this.#notifier.success(done, info);

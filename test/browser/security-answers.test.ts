@@ -55,7 +55,7 @@ describe('no token in any message', () => {
       el.addFiles([fileOf(100, 'a.txt')]);
       const { error, item } = await failed;
       await settled(el);
-      expect([error.code, error.status, error.message]).to.deep.equal(['auth', 0, 'The token provider returned a value that cannot be sent in a header']);
+      expect([error.code, error.status, error.message]).to.deep.equal(['auth', 0, 'The token provider returned no token that can be sent in a header']);
       const text = [dump(error), dump(item), el.shadowRoot!.textContent ?? ''].join(' ');
       expect(text.includes(ws.token), 'the token is nowhere').to.equal(false);
       const fetched = (await rejectionOf(el.client.info(crypto.randomUUID()))) as DeepLakeError;

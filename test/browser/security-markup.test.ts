@@ -12,6 +12,7 @@ import { expect, fixtureSync, html } from '@open-wc/testing';
 import '../../src/index.js';
 import { configure } from '../../src/index.js';
 import type { DeepLakeError } from '../../src/client/index.js';
+import { en } from '../../src/i18n/strings.js';
 import { clientFor, newWorkspace, requestLog, type TestWorkspace } from './emulator-control.js';
 import { settled as fileSettled, store, type DeepLakeFile } from './file-helpers.js';
 import { fileOf, settled, track, when, type DeepLakeUploader } from './uploader-helpers.js';
@@ -123,7 +124,7 @@ describe('credentials follow script, never markup', () => {
     el.addEventListener('deeplake-error', (e) => errors.push(e.detail.error));
     const item = await uploadOne(el);
     expect([item.status, item.error?.code, errors.map((e) => e.code)]).to.deep.equal(['error', 'untrusted_origin', ['untrusted_origin']]);
-    expect(el.shadowRoot!.querySelector('li.item')!.textContent).to.include('This page does not allow uploads to that server');
+    expect(el.shadowRoot!.querySelector('li.item')!.textContent).to.include(en.errorUntrustedOrigin);
     expect([calls.count, (await requestLog(ws.workspace)).length, el.values]).to.deep.equal([0, 0, []]);
   });
 
