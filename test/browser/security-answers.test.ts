@@ -133,6 +133,31 @@ describe('ids are UUIDs everywhere', () => {
   });
 });
 
+describe('tus: the token goes to the endpoint origin only', () => {
+  it('a remembered upload URL on another origin is refused, and no token goes there', async () => {
+    const ws = await newWorkspace();
+    const here = new URL(location.href);
+    const other = `${here.protocol}//${here.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${here.port}`;
+    const planted = { size: 3, metadata: {}, creationTime: new Date().toString(), uploadUrl: `${other}/workspaces/${ws.workspace}/files/tus/planted`, urlStorageKey: 'k1' };
+    // A URL storage that someone filled with an upload elsewhere (or a server's Location).
+    const urlStorage = {
+      findAllUploads: async () => [planted],
+      findUploadsByFingerprint: async () => [planted],
+      removeUpload: async () => undefined,
+      addUpload: async () => 'k2',
+    };
+    const sent: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => sent.push(e.name)));
+    observer.observe({ type: 'resource' });
+    const error = (await rejectionOf(
+      clientFor(ws, { retry: { retries: 0 } }).upload(new File(['abc'], 'a.bin'), { transport: 'tus', tus: { urlStorage } }),
+    )) as DeepLakeError;
+    observer.disconnect();
+    expect(error.code).to.equal('untrusted_origin');
+    expect(sent.filter((url) => url.startsWith(other))).to.deep.equal([]);
+  });
+});
+
 describe('moving the element is harmless', () => {
   for (const moment of ['mid-upload, back after the file was stored', 'mid-upload, back before it was stored'] as const) {
     it(`removed ${moment}: one upload, and rows, value, validity, events agree`, async () => {
