@@ -79,6 +79,7 @@ const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1
  * @cssprop --deeplake-spacing - Base gap between parts.
  * @cssprop --deeplake-font-family - Font (inherited by default).
  * @cssprop --deeplake-font-size - Font size (inherited by default).
+ * @attr theme - `light`, `dark` or `auto` (the reader's preference): forces a palette; by default the page's `color-scheme` decides (light unless it says otherwise).
  */
 export class DeepLakeUploader extends UploaderProperties {
   static override styles = uploaderStyles;
