@@ -24,16 +24,22 @@ export const BUDGETS = [
   // +0.25 KiB for cheaper rows and per-file work (issue 8: a row memo by identity instead of
   // guard(), one list click listener, constant part strings, totals cached per state, the
   // client's per-upload shortcuts, pacing by row count; 22.91 KiB measured).
-  { name: 'uploader', entry: 'src/uploader/deeplake-uploader.ts', gzipBytes: 23 * 1024 },
+  // +0.125 KiB for the page's color-scheme (issue 18: light-dark() palette, theme="…"), the
+  // touch-screen drop zone and min-inline-size: 0 (+108 B measured against the same tree).
+  { name: 'uploader', entry: 'src/uploader/deeplake-uploader.ts', gzipBytes: 23.125 * 1024 },
   // <deeplake-file> alone with the client and Lit (a page that only shows files).
-  { name: 'file', entry: 'src/file/deeplake-file.ts', gzipBytes: 13.25 * 1024 },
+  // +0.375 KiB (issue 18): fit="cover|contain" tiles, cards that keep the name (middle
+  // ellipsis, wrapping button), the quiet lazy placeholder, the color-scheme palette
+  // (+369 B measured against the same tree).
+  { name: 'file', entry: 'src/file/deeplake-file.ts', gzipBytes: 13.625 * 1024 },
   // Everything `deeplake-elements` registers: what a one-script-tag page downloads up front;
   // +2.5 KiB for <deeplake-file> (issue 5: the element, its strings, styles and URL cache);
   // +0.5 KiB for held renders while uploading (issue 8: 500 rows at ~1.5× raw XHR, not 3×).
   // +0.25 KiB: the uploader split into one-job modules (+0.14 KiB measured, 24.56 KiB);
   // +0.5 KiB for big batches, as the uploader's (issue 8; 25.02 KiB measured).
   // +0.25 KiB for cheaper rows and per-file work, as the uploader's (issue 8; 25.47 KiB measured).
-  { name: 'elements', entry: 'src/index.ts', gzipBytes: 25.5 * 1024 },
+  // +0.5 KiB for issue 18's themes and layout, as the uploader's and the file's (+433 B measured).
+  { name: 'elements', entry: 'src/index.ts', gzipBytes: 26 * 1024 },
 ];
 
 const root = join(import.meta.dirname, '..');
