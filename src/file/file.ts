@@ -112,9 +112,10 @@ export class DeepLakeFile extends FileProperties {
       const info = await lease.info();
       if (run !== this.#run) return;
       this.#info = info;
-      // A PDF viewer does not fit a tile: there it is a card, like any document.
+      // A PDF viewer does not fit a tile: there it is a card, like any document. So where
+      // the browser cannot show PDFs inline (most phones): no bytes fetched for nothing.
       let kind = this.download ? 'card' : kindOf(info.contentType);
-      if (kind === 'pdf' && this.fit) kind = 'card';
+      if (kind === 'pdf' && (this.fit || navigator.pdfViewerEnabled === false)) kind = 'card';
       const view: Loaded = { state: 'loaded', kind, info };
       if (kind === 'text') Object.assign(view, await lease.text());
       else view.url = (await this.resolveUrl?.(this.fileId)) || (kind === 'card' ? undefined : await lease.url(info.contentType));

@@ -7,7 +7,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
 import { makePdf, makePng, makeWav, TEXT } from './file-fixtures.js';
-import { mountLoaded, part, settled, shown, store, workspace, type DeepLakeFile } from './file-helpers.js';
+import { mountLoaded, part, reads, settled, shown, store, workspace, type DeepLakeFile } from './file-helpers.js';
+import type { TestWorkspace } from './emulator-control.js';
 
 const LONG = 'quarterly-financial-report-for-the-board-2026-Q3-final.zip';
 
@@ -15,10 +16,11 @@ const box = (el: Element) => el.getBoundingClientRect();
 
 describe('<deeplake-file> layout', () => {
   let client: DeepLakeClient;
+  let ws: TestWorkspace;
   const files: Record<string, FileInfo> = {};
 
   before(async () => {
-    ({ client } = await workspace());
+    ({ client, ws } = await workspace());
     const fixtures: Array<[string, BlobPart, string, string]> = [
       ['long', new Uint8Array(2_345_678), LONG, 'application/zip'],
       ['short', new Uint8Array(10), 'a.zip', 'application/zip'],
@@ -77,6 +79,18 @@ describe('<deeplake-file> layout', () => {
     wrap.append(...els);
     const widths = els.map((el) => Math.round(box(part(el, 'card')!).width));
     expect(widths).to.deep.equal([360, 360]);
+  });
+
+  it('shows a PDF as a card, without fetching its bytes, where the browser has no inline PDF viewer (most phones)', async () => {
+    Object.defineProperty(navigator, 'pdfViewerEnabled', { value: false, configurable: true });
+    try {
+      const el = await mountLoaded({ 'file-id': files.pdf!.id }, { client });
+      expect(shown(el)).to.equal('card');
+      expect((await reads(ws)).filter((r) => r.endsWith(files.pdf!.id))).to.deep.equal([`info ${files.pdf!.id}`]);
+    } finally {
+      delete (navigator as { pdfViewerEnabled?: boolean }).pdfViewerEnabled;
+    }
+    expect(navigator.pdfViewerEnabled).to.be.a('boolean');
   });
 
   describe('fit="cover"', () => {

@@ -68,6 +68,9 @@ describe(`demo pages (${engine})`, { skip: engine === 'webkit' ? 'puppeteer driv
   /** A page whose script errors, console errors and failed requests are recorded. */
   async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage();
+    // Sized for a loaded 2-core machine: the dev server compiles each module on first request.
+    page.setDefaultTimeout(120_000);
+    page.setDefaultNavigationTimeout(120_000);
     await page.setViewport(viewport);
     const problems: string[] = [];
     // file.html shows an id the server does not know on purpose: its 404 is the point.
@@ -110,7 +113,7 @@ describe(`demo pages (${engine})`, { skip: engine === 'webkit' ? 'puppeteer driv
           const selector = id.startsWith('deeplake-uploader') ? id : `#${id}`;
           const accept = await page.$eval(selector, (el) => (el as Uploader).accept);
           await choose(page, selector, join(filesDir, accept.startsWith('image') ? 'photo.png' : 'notes.txt'));
-          await page.waitForFunction((s) => (document.querySelector(s) as Uploader).values.length > 0, { timeout: 30_000 }, selector);
+          await page.waitForFunction((s) => (document.querySelector(s) as Uploader).values.length > 0, { timeout: 120_000 }, selector);
           const [id0] = await page.$eval(selector, (el) => (el as Uploader).values);
           assert.match(id0!, /^[0-9a-f-]{36}$/);
           stored.set(id0!, path);
@@ -125,7 +128,7 @@ describe(`demo pages (${engine})`, { skip: engine === 'webkit' ? 'puppeteer driv
           await page.$eval('form button[type=submit]', (b) => (b as HTMLButtonElement).click());
           await page.waitForFunction(
             (ids) => ids.every((id: string) => (window.frames[0]?.document.body?.textContent ?? '').includes(id)),
-            { timeout: 30_000 },
+            { timeout: 120_000 },
             ids,
           );
         }
@@ -141,7 +144,7 @@ describe(`demo pages (${engine})`, { skip: engine === 'webkit' ? 'puppeteer driv
         if (path === 'file.html') {
           await page.waitForFunction(
             () => [...document.querySelectorAll('deeplake-file:not(#pending)')].every((el) => el.matches(':state(loaded), :state(error)')),
-            { timeout: 60_000 },
+            { timeout: 120_000 },
           );
           const errors = await page.$$eval('deeplake-file', (els) => els.filter((el) => el.matches(':state(error)')).map((el) => el.id));
           assert.deepEqual(errors, ['missing']);
