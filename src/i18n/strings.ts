@@ -14,6 +14,7 @@ export interface UploaderStrings {
   listLabel: string;
   totalLabel: string;
   totalSummary: string; // {done} {count} {percent}
+  totalFailed: string; // {count}
   statusQueued: string;
   statusSending: string;
   statusProcessing: string;
@@ -73,6 +74,7 @@ export const en: UploaderStrings = {
   listLabel: 'Files',
   totalLabel: 'Total upload progress',
   totalSummary: '{done} of {count} uploaded',
+  totalFailed: '{count} failed',
   statusQueued: 'Waiting',
   statusSending: 'Uploading',
   statusProcessing: 'Processing…',
@@ -92,14 +94,14 @@ export const en: UploaderStrings = {
   rejectTooMany: 'No more than {max} files',
   rejectVetoed: 'This file was not accepted',
   rejectedMany: '{count} files were not added',
-  errorUnauthorized: 'Your session has expired',
+  errorUnauthorized: 'The server did not accept the sign-in',
   errorForbidden: 'You may not upload here',
   errorNotFound: 'Not found',
   errorTooLarge: 'The server refused a file this large',
   errorRateLimited: 'Too many uploads at once; try again shortly',
   errorServer: 'The server had a problem',
   errorBadRequest: 'The server refused this file',
-  errorNetwork: 'The connection was lost',
+  errorNetwork: 'Could not reach the server',
   errorAborted: 'Stopped',
   errorInvalidResponse: 'The server sent an unexpected answer',
   errorAuth: 'Could not sign in to upload',

@@ -42,6 +42,9 @@ const ACTIONS: Record<UploadItem['status'], [ItemAction] | [ItemAction, ItemActi
   interrupted: ['remove'],
 };
 
+/** Answers a second try cannot change (the same file gets the same refusal): such a row offers Remove only. */
+const FINAL = new Set<string>(['too_large', 'forbidden', 'bad_request', 'not_found', 'untrusted_origin', 'internal']);
+
 /** Each row's `part`: one constant string per status, not a string joined per render. */
 const ITEM_PART = Object.fromEntries(Object.keys(ACTIONS).map((status) => [status, `item item-${status}`])) as Record<UploadItem['status'], string>;
 const BUTTON_PART = Object.fromEntries(Object.values(ACTIONS).flat().map((action) => [action, `action ${action}-button`])) as Record<ItemAction, string>;
@@ -161,7 +164,7 @@ function preview(item: UploadItem, thumb: string | undefined, ctx: RowContext): 
  */
 export function itemRow(item: UploadItem, ctx: RowContext, thumb: string | undefined): TemplateResult {
   const icon = item.status === 'done' ? iconPaths.done : item.status === 'error' ? iconPaths.error : iconPaths.file;
-  const [first, second] = ACTIONS[item.status];
+  const [first, second] = item.status === 'error' && FINAL.has(item.error?.code ?? '') ? ACTIONS.done : ACTIONS[item.status];
   const name = item.relativePath;
   return html`<li
     class="item"

@@ -1,4 +1,4 @@
-/** The total row over the list: a byte-weighted bar, "N of M uploaded", and Upload in manual mode. */
+/** The total row over the list: a byte-weighted bar, "N of M uploaded · K failed", and Upload in manual mode. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
 import type { UploadItem, UploadTotals } from '../upload/index.js';
@@ -34,7 +34,11 @@ export function summaryRow(items: readonly UploadItem[], totals: UploadTotals, c
     >
       <div class="fill" part="total-progress-fill" .style=${`--p:${percent}`}></div>
     </div>
-    <span part="total-text">${fill(s.totalSummary, { done: totals.done, count: kept, percent })}</span>
+    <span part="total-text"
+      >${[kept ? fill(s.totalSummary, { done: totals.done, count: kept, percent }) : '', totals.failed ? fill(s.totalFailed, { count: totals.failed }) : '']
+        .filter(Boolean)
+        .join(' · ')}</span
+    >
     ${waiting
       ? html`<button class="upload" part="upload-button" type="button" ?disabled=${ctx.disabled} @click=${ctx.upload}>
           ${s.uploadAll}

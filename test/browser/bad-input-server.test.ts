@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { Fault } from '../../src/emulator/index.js';
+import { en } from '../../src/i18n/strings.js';
 import { apiUrl, clientFor, injectFault, newWorkspace, requestLog } from './emulator-control.js';
 import { mountFile, reads, settled as fileSettled } from './file-helpers.js';
 import { countOf, fileOf, metaText, mount, posts, rowNamed, when } from './uploader-helpers.js';
@@ -113,7 +114,7 @@ describe('bad input: the server stops mid-batch and comes back', () => {
     const failed = items.filter((i) => i.status === 'error');
     expect(items.map((i) => i.status)).to.deep.equal(['done', 'error', 'error', 'error', 'error', 'error']);
     expect([...new Set(failed.map((i) => i.error!.code))]).to.deep.equal(['network']);
-    expect(metaText(rowNamed(el, failed[0]!.relativePath))).to.include('The connection was lost');
+    expect(metaText(rowNamed(el, failed[0]!.relativePath))).to.include(en.errorNetwork);
 
     await control('DELETE', `faults?workspace=${encodeURIComponent(ws.workspace)}`);
     complete = when(el, 'deeplake-complete');

@@ -150,7 +150,7 @@ describe('tus: the token goes to the endpoint origin only', () => {
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => sent.push(e.name)));
     observer.observe({ type: 'resource' });
     const error = (await rejectionOf(
-      clientFor(ws, { retry: { retries: 0 } }).upload(new File(['abc'], 'a.bin'), { transport: 'tus', tus: { urlStorage } }),
+      clientFor(ws, { retry: { retries: 0 } }).upload(new File(['abc'], 'a.bin'), { transport: 'tus', tus: { urlStorage: urlStorage as never } }),
     )) as DeepLakeError;
     observer.disconnect();
     expect(error.code).to.equal('untrusted_origin');
