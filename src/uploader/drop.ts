@@ -1,9 +1,25 @@
 /**
  * Files out of a drop or a paste. Folders are walked recursively through the
  * File and Directory Entries API, keeping each file's path relative to the drop.
- * The entries must be taken synchronously, inside the event: the DataTransfer is
- * emptied as soon as the handler returns.
+ *
+ * What a DataTransfer allows, and when (the same in Chromium, Firefox and WebKit): the
+ * browser's own DataTransfer (a real drop or paste: a trusted event) is readable only
+ * during the event: once the handler returns, `items` is empty. The File objects and
+ * FileSystemEntry objects taken from it during the event stay usable afterwards, so a
+ * folder can be walked later, but only if its entry was asked for in time. A DataTransfer
+ * a script made (`new DataTransfer()`, an untrusted event) stays readable.
+ *
+ * What it costs: `getAsFile()` and a File's `type` are cheap in every engine. In WebKit,
+ * each `webkitGetAsEntry()` makes a file system object with a work queue of its own, and
+ * costs more the more of them exist: 0.26 s for 1,000 items, 2.3 s for 4,000, 16–37 s for
+ * 10,000, single calls stalling 50–400 ms on a loaded machine. The first read of a File's
+ * `size` is a synchronous round trip in WebKit (about 0.1 ms). Chromium and Firefox answer
+ * both at once. So the entries API is asked only for items that may be folders (see
+ * `mayBeFolder`), during the event for the browser's DataTransfer and in slices for a
+ * lasting one; and the sizes that validation reads next are read here first, in slices,
+ * so that `addFiles()` finds them known.
  */
+import { inSlices, nextTask, SLICE_MS } from './slices.js';
 
 export interface DroppedFile {
   file: File;
@@ -11,22 +27,74 @@ export interface DroppedFile {
   relativePath: string;
 }
 
-/** Files of a drop or paste, folders included. */
-export function filesFromDataTransfer(data: DataTransfer): Promise<DroppedFile[]> {
-  const entries: FileSystemEntry[] = [];
-  const loose: File[] = [];
-  for (const item of Array.from(data.items ?? [])) {
-    if (item.kind !== 'file') continue;
+export interface TransferOptions {
+  /**
+   * Whether `data.items` stays readable after the event: true for a DataTransfer a script
+   * made (an untrusted event), false for the browser's own (the default).
+   */
+  lasting?: boolean;
+}
+
+/**
+ * Up to this many items, every item is asked whether it is a folder (a few ms at most,
+ * even in WebKit), so that a folder named like a file ("chart.js") is still walked.
+ */
+const ASK_EVERY_ITEM_UP_TO = 100;
+
+/**
+ * Whether the item giving `file` may be a folder, from what costs next to nothing: a
+ * folder's File has no type (its name has no known extension) and the size the file
+ * system gives a directory: 0 (Windows), a multiple of 4096 (ext4 and most Linux file
+ * systems) or of 32 (APFS). A file without a type is asked only when its size fits too.
+ * (A folder on btrfs or HFS+ in a drop of over 100 items is taken for a file: its size
+ * is the sum of its names; see docs/ARCHITECTURE.md.)
+ */
+const mayBeFolder = (file: File | null, count: number) => !file || count <= ASK_EVERY_ITEM_UP_TO || (file.type === '' && file.size % 32 === 0);
+
+/** Files of a drop or paste, folders included. Call it during the event. */
+export function filesFromDataTransfer(data: DataTransfer, { lasting = false }: TransferOptions = {}): Promise<DroppedFile[]> {
+  const items = data.items;
+  const count = items?.length ?? 0;
+  // In item order: each item's File, and its folder entry once it is known to be a folder.
+  const files: Array<File | null | undefined> = new Array(count);
+  const folders: Array<FileSystemDirectoryEntry | undefined> = new Array(count);
+  const take = (i: number) => {
+    const item = items[i]!;
+    if (item.kind !== 'file') return;
+    const file = (files[i] = item.getAsFile());
+    if (!mayBeFolder(file, count)) return;
     const entry = item.webkitGetAsEntry?.();
-    if (entry?.isDirectory) entries.push(entry);
-    else {
-      const file = item.getAsFile();
-      if (file) loose.push(file);
-    }
+    if (entry?.isDirectory) folders[i] = entry as FileSystemDirectoryEntry;
+  };
+  // The browser's DataTransfer: every item now, while it can be read. A lasting one: the
+  // first slice now, the rest in later tasks while it still has its items (emptied after
+  // all, the rest is lost: a script that empties its own DataTransfer asked for that).
+  let asked: Promise<void>;
+  if (lasting) asked = inSlices(count, take, SLICE_MS, () => data.items.length !== count);
+  else {
+    for (let i = 0; i < count; i++) take(i);
+    asked = Promise.resolve();
   }
   // Some sources (synthetic events, older engines) fill `files` but not `items`.
-  if (loose.length === 0 && entries.length === 0) loose.push(...Array.from(data.files ?? []));
-  return collect(entries).then((nested) => [...loose.map((file) => ({ file, relativePath: file.name })), ...nested]);
+  const onlyFiles = count === 0 ? Array.from(data.files ?? []) : [];
+
+  return asked.then(async () => {
+    await nextTask(); // the rest after the event's own task
+    const loose = [...onlyFiles];
+    const dirs: FileSystemDirectoryEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      if (folders[i]) dirs.push(folders[i]!);
+      else if (files[i]) loose.push(files[i]!);
+    }
+    const found = [...loose.map((file) => ({ file, relativePath: file.name })), ...(await collect(dirs))];
+    // Validation reads every size next, in one task: read them here first, sliced (in
+    // WebKit a File's first size read is a synchronous round trip; the engine keeps it).
+    // The sum is used below only so that no minifier takes the reads for dead code.
+    let bytes = 0;
+    await inSlices(found.length, (i) => (bytes += found[i]!.file.size));
+    await nextTask(); // addFiles() in a task of its own
+    return bytes >= 0 ? found : [];
+  });
 }
 
 async function collect(entries: FileSystemEntry[], prefix = ''): Promise<DroppedFile[]> {

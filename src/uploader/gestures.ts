@@ -71,14 +71,15 @@ export class FileGestures implements ReactiveController {
     this.#end();
     if (!e.dataTransfer || !hasFiles(e)) return;
     e.preventDefault(); // never let the browser navigate to the dropped file
-    if (!this.#off) void filesFromDataTransfer(e.dataTransfer).then((files) => this.host.addFiles(files));
+    // A script's DataTransfer (untrusted event) stays readable: folders are asked in slices.
+    if (!this.#off) void filesFromDataTransfer(e.dataTransfer, { lasting: !e.isTrusted }).then((files) => this.host.addFiles(files));
   };
 
   readonly #onPaste = (e: ClipboardEvent) => {
     if (this.#off || !e.clipboardData?.files.length) return;
     e.preventDefault();
     e.stopPropagation(); // the form-level listener must not add the same files again
-    void filesFromDataTransfer(e.clipboardData).then((files) => this.host.addFiles(files));
+    void filesFromDataTransfer(e.clipboardData, { lasting: !e.isTrusted }).then((files) => this.host.addFiles(files));
   };
 
   /** Files pasted anywhere else in the form go to its first enabled uploader. */

@@ -1,16 +1,20 @@
 /**
  * Files refused before upload: each fires `deeplake-reject` and becomes a row with a
  * readable reason until dismissed (the newest 20 are kept, so 10,000 refused files cost
- * 20 rows), and a batch is announced assertively once, not file by file.
+ * 20 rows), and a batch is announced assertively once, not file by file. Past the first
+ * 200, a batch's events arrive in slices after `addFiles()` returns.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
 import { uploaderEvent, type DeepLakeUploaderEventDetail } from './events.js';
 import { formatBytes } from './format.js';
 import type { Rejection } from './row.js';
+import { inSlices, nextTask } from './slices.js';
 import type { RejectReason } from './validate.js';
 
 const MAX_ROWS = 20;
+/** `deeplake-reject` events sent within the `addFiles()` call (a few ms in any engine). */
+const SYNC_EVENTS = 200;
 
 export type Refusal = DeepLakeUploaderEventDetail['deeplake-reject'];
 
@@ -38,8 +42,15 @@ export class Rejections {
 
   add(refused: readonly Refusal[]): void {
     if (!refused.length) return;
-    for (const detail of refused) this.host.dispatchEvent(uploaderEvent('deeplake-reject', detail));
-    const rows = refused.map(({ file, message }) => ({ key: `r${++this.#count}`, name: file.name, message }));
+    const reject = (i: number) => this.host.dispatchEvent(uploaderEvent('deeplake-reject', refused[i]!));
+    // Up to SYNC_EVENTS events before this returns; a bigger batch (10,000 dropped files)
+    // sends the rest in slices, so no task holds the page for long.
+    const now = Math.min(refused.length, SYNC_EVENTS);
+    for (let i = 0; i < now; i++) reject(i);
+    if (refused.length > now) void nextTask().then(() => inSlices(refused.length - now, (i) => reject(now + i)));
+    // Rows for the newest MAX_ROWS only; keys keep counting for the others.
+    this.#count += Math.max(0, refused.length - MAX_ROWS);
+    const rows = refused.slice(-MAX_ROWS).map(({ file, message }) => ({ key: `r${++this.#count}`, name: file.name, message }));
     this.rows = [...this.rows, ...rows].slice(-MAX_ROWS);
     const s = this.strings();
     const first = refused[0]!;

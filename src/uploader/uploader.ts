@@ -29,7 +29,7 @@ import { ProgressiveRows } from './progressive-rows.js';
 import { SubmitGuard } from './submit-guard.js';
 import { LazyThumbnails } from './lazy-thumbnails.js';
 import { needFileElement } from './file-element.js';
-import { validateFiles } from './validate.js';
+import { validateFiles, type RejectReason } from './validate.js';
 import { warmFormatters } from './format.js';
 
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
@@ -201,7 +201,10 @@ export class DeepLakeUploader extends UploaderProperties {
       rules,
       held,
     );
-    const refused: Refusal[] = verdict.rejected.map(({ file, reason }) => ({ file, reason, message: reasonText(reason, this.#strings, this.#limits) }));
+    // One message per reason, not per file (10,000 refused files would look up the page's lang 10,000 times).
+    const messages = new Map<RejectReason, string>();
+    const messageFor = (reason: RejectReason) => messages.get(reason) ?? messages.set(reason, reasonText(reason, s, this.#limits)).get(reason)!;
+    const refused: Refusal[] = verdict.rejected.map(({ file, reason }) => ({ file, reason, message: messageFor(reason) }));
     const passed = new Set(verdict.accepted);
     let accepted = pending.filter((p) => passed.has(p.file));
 

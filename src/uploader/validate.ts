@@ -16,12 +16,16 @@ export interface ValidationRules {
   maxFiles: number;
 }
 
-/** Whether `file` matches an `accept` list as `<input type=file accept>` defines it. */
-export function matchesAccept(file: File, accept: string): boolean {
-  const tokens = accept
+/** An `accept` list's tokens, lower-cased: parsed once per batch, not once per file. */
+function acceptTokens(accept: string): string[] {
+  return accept
     .split(',')
     .map((t) => t.trim().toLowerCase())
     .filter(Boolean);
+}
+
+/** Whether `file` matches an `accept` list (as `acceptTokens`) as `<input type=file accept>` defines it. */
+function matchesAccept(file: File, tokens: readonly string[]): boolean {
   if (tokens.length === 0) return true;
   const name = file.name.toLowerCase();
   const type = file.type.toLowerCase();
@@ -53,8 +57,9 @@ export interface Verdict {
 export function validateFiles(files: readonly File[], rules: ValidationRules, held: number): Verdict {
   const verdict: Verdict = { accepted: [], rejected: [] };
   let room = rules.maxFiles > 0 ? Math.max(0, rules.maxFiles - held) : Infinity;
+  const tokens = acceptTokens(rules.accept);
   for (const file of files) {
-    const reason: RejectReason | undefined = !matchesAccept(file, rules.accept)
+    const reason: RejectReason | undefined = !matchesAccept(file, tokens)
       ? 'type'
       : file.size === 0
         ? 'empty'
