@@ -55,6 +55,41 @@ export const Svg: Story = { render: show({ make: () => new Blob([HOSTILE_SVG]), 
 /** HTML is only ever offered as a download: rendered, it would run as a page of this origin. */
 export const HtmlPage: Story = { render: show({ make: () => new Blob([HOSTILE_HTML]), name: 'page.html', type: 'text/html' }) };
 
+/** `fit="cover"`: every kind the same tile, as in a media library (images cropped, cards and text boxed, a PDF as a card). */
+export const MediaTiles: Story = {
+  render: (args) => {
+    const tiles = [png, zip, pdf, { make: () => new Blob([TEXT.repeat(8)]), name: 'notes.txt', type: 'text/plain' }].map((source) => {
+      const el = deeplakeFile(args, source);
+      el.fit = 'cover';
+      return el;
+    });
+    const grid = document.createElement('div');
+    grid.className = 'tiles';
+    grid.append(...tiles);
+    return frame(grid, {
+      css: '.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 12px } .tiles deeplake-file { --deeplake-file-height: 9rem }',
+    });
+  },
+};
+
+/** A card's long name on a phone: its start gives way, its end and extension stay. */
+export const LongNameOnAPhone: Story = {
+  render: show(
+    { make: () => new Blob([new Uint8Array(2_400_000)]), name: 'quarterly-financial-report-for-the-board-2026-Q3-final.zip', type: 'application/zip' },
+    {},
+    { css: 'div:has(> deeplake-file) { max-inline-size: 320px !important }' },
+  ),
+};
+
+/** A light-only page (no `color-scheme`): light, whatever the reader prefers; `theme="dark"` forces dark. */
+export const ForcedDark: Story = {
+  render: (args) => {
+    const el = deeplakeFile(args, zip);
+    el.setAttribute('theme', 'dark');
+    return frame(el);
+  },
+};
+
 /** Waiting for the server (here a token provider that never answers). */
 export const Loading: Story = { render: show(png, { token: () => new Promise<string>(() => {}) }) };
 
