@@ -105,9 +105,35 @@ const float = (id: number[], value: number) => {
   return ebml(id, new Uint8Array(view.buffer));
 };
 
-export const canEncodeWebm = async (): Promise<boolean> =>
-  typeof VideoEncoder !== 'undefined' &&
-  !!(await VideoEncoder.isConfigSupported({ codec: 'vp8', width: 64, height: 48 }).catch(() => undefined))?.supported;
+/**
+ * Whether the engine can encode VP8 through WebCodecs. An <audio> is loaded first: in
+ * WebKitGTK a page whose first use of media is a WebCodecs query crashes its web process
+ * inside GStreamer (gst_register_core_elements), ending the whole run; once a media
+ * element has loaded in the page, the same query works. Harmless in the other engines.
+ */
+export async function canEncodeWebm(): Promise<boolean> {
+  if (typeof VideoEncoder === 'undefined') return false;
+  await loadAudioOnce();
+  return !!(await VideoEncoder.isConfigSupported({ codec: 'vp8', width: 64, height: 48 }).catch(() => undefined))?.supported;
+}
+
+/** Loads a short WAV into an <audio> until its metadata (or an error) arrives, then lets it go. */
+async function loadAudioOnce(): Promise<void> {
+  const url = URL.createObjectURL(makeWav(0.1));
+  const audio = document.createElement('audio');
+  try {
+    await new Promise<void>((resolve) => {
+      audio.addEventListener('loadedmetadata', () => resolve(), { once: true });
+      audio.addEventListener('error', () => resolve(), { once: true });
+      audio.preload = 'metadata';
+      audio.src = url;
+    });
+  } finally {
+    audio.removeAttribute('src');
+    audio.load();
+    URL.revokeObjectURL(url);
+  }
+}
 
 /** A WebM (VP8) of `frames` frames at 10 fps: a square moving across a coloured field. */
 export async function makeWebm(frames = 5, width = 96, height = 64): Promise<Blob> {
