@@ -1,28 +1,28 @@
 /**
  * The newcomer's path, end to end: the demo dev server (what `npm start` runs, emulator
- * included), headless Chromium, a title typed, a cover and two attachments chosen through
- * the real file chooser, Publish, and the article rendered from the stored UUIDs by
- * <deeplake-file>. With SCREENSHOTS=1 it also writes docs/screenshots/demo-*.png.
+ * included), a real browser (Chromium, or Firefox / WebKit with DEEPLAKE_ENGINE; see
+ * browser.ts), a title typed, a cover and two attachments chosen through the uploaders,
+ * Publish, and the article rendered from the stored UUIDs by <deeplake-file>. With
+ * SCREENSHOTS=1 (Chromium) it also writes docs/screenshots/demo-*.png.
  */
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { engine, openBrowser, type E2EPage } from './browser.js';
 import { pngFile } from './png.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const shots = process.env.SCREENSHOTS === '1' ? join(root, 'docs', 'screenshots') : undefined;
+// The committed screenshots are Chromium's.
+const shots = process.env.SCREENSHOTS === '1' && engine === 'chromium' ? join(root, 'docs', 'screenshots') : undefined;
 
-describe('demo: publish an article with files', () => {
+describe(`demo: publish an article with files (${engine})`, () => {
   let dataDir: string;
   let filesDir: string;
   let server: ViteDevServer;
-  let browser: Browser;
-  let page: Page;
+  let page: E2EPage;
   let base: string;
 
   before(async () => {
@@ -32,35 +32,18 @@ describe('demo: publish an article with files', () => {
     server = await createServer({ configFile: join(root, 'vite.config.ts'), server: { port: 0 }, logLevel: 'silent' });
     await server.listen();
     base = server.resolvedUrls!.local[0]!;
-    browser = await puppeteer.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      userDataDir: mkdtempSync(join(tmpdir(), 'deeplake-demo-profile-')),
-      args: chromiumArgs,
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 900, height: 1100 });
+    page = await openBrowser({ width: 900, height: 1100 });
   });
 
   after(async () => {
-    await browser?.close();
+    await page?.close();
     await server?.close();
     delete process.env.DEEPLAKE_DATA_DIR;
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(filesDir, { recursive: true, force: true });
   });
 
-  /** Clicks the uploader's browse button and answers the native file chooser with `paths`. */
-  async function choose(uploaderId: string, paths: string[]): Promise<void> {
-    const [chooser] = await Promise.all([
-      page.waitForFileChooser(),
-      page.click(`#${uploaderId} >>> button[part~="browse-button"]`),
-    ]);
-    await chooser.accept(paths);
-  }
-
-  const valuesOf = (id: string) =>
-    page.evaluate((id) => (document.getElementById(id) as HTMLElement & { values: string[] }).values, id);
+  const valuesOf = (id: string) => page.evaluate((id) => (document.getElementById(id) as HTMLElement & { values: string[] }).values, id);
 
   it('uploads through both fields, publishes, and renders the files from their UUIDs', async () => {
     const cover = join(filesDir, 'cover.png');
@@ -70,22 +53,22 @@ describe('demo: publish an article with files', () => {
     const data = join(filesDir, 'data.csv');
     writeFileSync(data, 'a,b\n1,2\n');
 
-    await page.goto(base, { waitUntil: 'networkidle0' });
+    await page.goto(base);
     await page.type('#title', 'Lakes of the north');
-    await choose('cover', [cover]);
-    await choose('attachments', [notes, data]);
-    await page.waitForFunction(
+    await page.chooseFiles('#cover', [cover]);
+    await page.chooseFiles('#attachments', [notes, data]);
+    await page.waitFor(
       () => ['cover', 'attachments'].every((id) => (document.getElementById(id) as HTMLElement & { values: string[] }).values.length > 0),
     );
     const [coverIds, attachmentIds] = [await valuesOf('cover'), await valuesOf('attachments')];
     assert.equal(coverIds.length, 1);
     assert.equal(attachmentIds.length, 2);
-    if (shots) await page.screenshot({ path: join(shots, 'demo-form.png') });
+    if (shots) await page.screenshot(join(shots, 'demo-form.png'));
 
     await page.click('button[type=submit]');
-    await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Published.');
+    await page.waitFor(() => document.querySelector('#status')?.textContent === 'Published.');
     // The article row renders every file from nothing but its UUID.
-    await page.waitForFunction(() => {
+    await page.waitFor(() => {
       const files = [...document.querySelectorAll('#articles deeplake-file')] as Array<HTMLElement & { info?: unknown }>;
       return files.length === 3 && files.every((f) => f.info);
     });
@@ -94,7 +77,7 @@ describe('demo: publish an article with files', () => {
     );
     assert.deepEqual(rendered, [...coverIds, ...attachmentIds]);
     // info arrives before the image has decoded: wait for the decode, then check its size.
-    await page.waitForFunction(() => {
+    await page.waitFor(() => {
       const img = document.querySelector('#articles deeplake-file.cover')?.shadowRoot?.querySelector('img');
       return !!img && img.complete && img.naturalWidth > 0;
     });
@@ -103,13 +86,13 @@ describe('demo: publish an article with files', () => {
       return img ? { loaded: img.complete && img.naturalWidth, src: img.src.slice(0, 5) } : null;
     });
     assert.deepEqual(coverImage, { loaded: 240, src: 'blob:' });
-    assert.equal(await page.$eval('#title', (i) => (i as HTMLInputElement).value), '', 'the form was reset');
-    if (shots) await page.screenshot({ path: join(shots, 'demo-article.png'), fullPage: true });
+    assert.equal(await page.evaluate(() => (document.getElementById('title') as HTMLInputElement).value), '', 'the form was reset');
+    if (shots) await page.screenshot(join(shots, 'demo-article.png'), true);
   });
 
   it('lists every stored file in the gallery, each rendered from its UUID', async () => {
-    await page.goto(new URL('gallery.html', base).href, { waitUntil: 'networkidle0' });
-    await page.waitForFunction(() => {
+    await page.goto(new URL('gallery.html', base).href);
+    await page.waitFor(() => {
       const files = [...document.querySelectorAll('#gallery deeplake-file')] as Array<HTMLElement & { info?: unknown }>;
       return files.length === 3 && files.every((f) => f.info);
     });
@@ -117,6 +100,6 @@ describe('demo: publish an article with files', () => {
       [...document.querySelectorAll('#gallery deeplake-file')].map((f) => (f as HTMLElement & { info: { name: string } }).info.name).sort(),
     );
     assert.deepEqual(names, ['cover.png', 'data.csv', 'notes.txt']);
-    if (shots) await page.screenshot({ path: join(shots, 'demo-gallery.png'), fullPage: true });
+    if (shots) await page.screenshot(join(shots, 'demo-gallery.png'), true);
   });
 });
