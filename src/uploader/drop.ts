@@ -46,8 +46,8 @@ const ASK_EVERY_ITEM_UP_TO = 100;
  * folder's File has no type (its name has no known extension) and the size the file
  * system gives a directory: 0 (Windows), a multiple of 4096 (ext4 and most Linux file
  * systems) or of 32 (APFS). A file without a type is asked only when its size fits too.
- * (A folder on btrfs or HFS+ in a drop of over 100 items is taken for a file: its size
- * is the sum of its names; see docs/ARCHITECTURE.md.)
+ * (A folder on btrfs or HFS+, whose size is no such multiple, is taken for a file in a
+ * drop of over 100 items; see docs/ARCHITECTURE.md.)
  */
 const mayBeFolder = (file: File | null, count: number) => !file || count <= ASK_EVERY_ITEM_UP_TO || (file.type === '' && file.size % 32 === 0);
 
