@@ -38,11 +38,18 @@ export interface E2EPage {
   close(): Promise<void>;
 }
 
-export async function openBrowser(viewport = { width: 900, height: 1100 }): Promise<E2EPage> {
+/** `hasTouch`: a touch screen (coarse pointer, no hover), emulated in Chromium only. */
+export interface Viewport {
+  width: number;
+  height: number;
+  hasTouch?: boolean;
+}
+
+export async function openBrowser(viewport: Viewport = { width: 900, height: 1100 }): Promise<E2EPage> {
   return engine === 'webkit' ? openWebKit(viewport) : openPuppeteer(viewport);
 }
 
-async function openPuppeteer(viewport: { width: number; height: number }): Promise<E2EPage> {
+async function openPuppeteer({ hasTouch, ...viewport }: Viewport): Promise<E2EPage> {
   const browser: Browser =
     engine === 'firefox'
       ? await puppeteer.launch(firefoxLaunchOptions())
@@ -55,7 +62,7 @@ async function openPuppeteer(viewport: { width: number; height: number }): Promi
   const page: Page = await browser.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   page.setDefaultNavigationTimeout(TIMEOUT_MS);
-  await page.setViewport(viewport);
+  await page.setViewport({ ...viewport, hasTouch: !!hasTouch && engine === 'chromium' });
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'networkidle0' })),
     evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
@@ -76,7 +83,7 @@ async function openPuppeteer(viewport: { width: number; height: number }): Promi
   };
 }
 
-async function openWebKit(viewport: { width: number; height: number }): Promise<E2EPage> {
+async function openWebKit(viewport: Viewport): Promise<E2EPage> {
   const driver = await startWebKitDriver();
   const browser = await remote({ hostname: driver.hostname, port: driver.port, logLevel: 'error', capabilities: webkitCapabilities() });
   await browser.setTimeout({ script: TIMEOUT_MS, pageLoad: TIMEOUT_MS });
