@@ -80,11 +80,15 @@ function countsOf(output, suite, engine) {
   };
   const pass = read('pass');
   if (pass === undefined) return { found: false, passed: 0, failed: 0, skipped: 0 };
+  // A skipped suite (`describe(name, { skip })`) is not in node:test's "skipped" count; its
+  // TAP line ("ok 1 - name # SKIP reason") is, like every skipped test's.
+  const skipLines = [...text.matchAll(/^\s*ok \d+ - (.*# SKIP\b.*)$/gm)].map((m) => m[1]);
   return {
     found: true,
     passed: pass,
     failed: (read('fail') ?? 0) + (read('cancelled') ?? 0),
-    skipped: (read('skipped') ?? 0) + (read('todo') ?? 0),
+    skipped: Math.max((read('skipped') ?? 0) + (read('todo') ?? 0), skipLines.length),
+    skippedNames: skipLines,
   };
 }
 
@@ -116,6 +120,8 @@ console.log('\n== test-all: summary ==');
 for (const r of results) {
   console.log(`${line(r.label, r)}`);
   console.log(`  ${r.seconds} s${r.notes.length ? `; counted as failed: ${r.notes.join(', ')}` : ''}`);
+  // The browser suite lists its skipped tests above its own line; node:test's are named here.
+  for (const name of r.skippedNames ?? []) console.log(`  skipped: ${name}`);
 }
 if (engines.length > 1 && suites.some((s) => BROWSER_SUITES.has(s))) {
   for (const engine of engines) console.log(line(engine, results.filter((r) => r.engine === engine).reduce(add, zero())));
