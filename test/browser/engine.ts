@@ -14,3 +14,9 @@ export function itIn(engines: Engine[], why: string, title: string, fn: Mocha.Fu
   if (engines.includes(engine)) return it(title, fn);
   return it.skip(`${title} (skipped in ${engine}: ${why})`, fn);
 }
+
+/** Skips the running test, its title naming the engine and `why` (the summary lists it). */
+export function skipHere(context: Mocha.Context, why: string): never {
+  context.test!.title += ` (skipped in ${engine}: ${why})`;
+  return context.skip();
+}

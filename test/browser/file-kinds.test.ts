@@ -5,7 +5,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
-import { engine } from './engine.js';
+import { skipHere } from './engine.js';
 import { canEncodeWebm, HOSTILE_HTML, HOSTILE_SVG, makePdf, makePng, makeWav, makeWebm, TEXT } from './file-fixtures.js';
 import { mountLoaded, part, shown, spyAlert, store, workspace, type DeepLakeFile } from './file-helpers.js';
 
@@ -62,11 +62,7 @@ describe('<deeplake-file> kinds', () => {
   });
 
   it('plays a WebM in <video controls>', async function () {
-    if (!webm) {
-      // The skip says why in its name, which the run's summary lists.
-      this.test!.title += ` (skipped in ${engine}: no WebCodecs VP8 encoder to make the WebM with)`;
-      this.skip();
-    }
+    if (!webm) skipHere(this, 'no WebCodecs VP8 encoder to make the WebM with');
     const el = await mountKind('webm');
     const video = part<HTMLVideoElement>(el, 'video')!;
     expect(shown(el)).to.equal('video');

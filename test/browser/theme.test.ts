@@ -8,6 +8,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { skipHere } from './engine.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/index.js';
 import type { DeepLakeFile, DeepLakeUploader } from '../../src/index.js';
@@ -56,14 +57,14 @@ describe('theme: the page’s color-scheme decides', () => {
   });
 
   it('is light on a page that declares no color-scheme, even when the reader prefers dark', async function () {
-    if (!(await prefer('dark'))) this.skip();
+    if (!(await prefer('dark'))) skipHere(this, 'the test runner cannot emulate prefers-color-scheme here');
     expect(getComputedStyle(root).colorScheme).to.equal('normal');
     expect(palette(await mount())).to.deep.equal(LIGHT);
   });
 
   it('follows the preference on a page that says color-scheme: light dark', async function () {
     root.style.setProperty('color-scheme', 'light dark');
-    if (!(await prefer('dark'))) this.skip();
+    if (!(await prefer('dark'))) skipHere(this, 'the test runner cannot emulate prefers-color-scheme here');
     const els = await mount();
     expect(palette(els)).to.deep.equal(DARK);
     await prefer('light');
@@ -84,7 +85,7 @@ describe('theme: the page’s color-scheme decides', () => {
   it('theme="auto" follows the preference on a light-only page', async function () {
     const els = await mount('auto');
     expect(palette(els)).to.deep.equal(LIGHT);
-    if (!(await prefer('dark'))) this.skip();
+    if (!(await prefer('dark'))) skipHere(this, 'the test runner cannot emulate prefers-color-scheme here');
     expect(palette(els)).to.deep.equal(DARK);
   });
 
