@@ -89,7 +89,7 @@ export class DeepLakeUploader extends UploaderProperties {
     return this.renderRoot.querySelector('input[type=file]')!;
   }
 
-  readonly #queue = new UploadQueue({ client: () => resolveClient(this.#clientHost), autoStart: true });
+  readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true });
   readonly #announcer = new Announcer(this);
   readonly #pacer = new RenderPacer(() => this.#queue.busy, () => this.#queue.items.length);
   readonly #rows = new ProgressiveRows(() => {
@@ -132,12 +132,6 @@ export class DeepLakeUploader extends UploaderProperties {
   /** The first uploaded file's UUID, or "". */
   get value(): string {
     return this.#queue.fileIds[0] ?? '';
-  }
-
-  /** What resolveClient() checks: a `tus-endpoint` receives the token only when tus is used. */
-  get #clientHost() {
-    const { client, apiUrl, workspace, tokenProvider } = this;
-    return { client, apiUrl, workspace, tokenProvider, tusEndpoint: this.transport === 'tus' ? this.tusEndpoint : undefined };
   }
 
   override connectedCallback(): void {
@@ -346,7 +340,7 @@ export class DeepLakeUploader extends UploaderProperties {
     const name = item.relativePath;
     const fileId = item.fileId;
     Promise.resolve()
-      .then(() => resolveClient(this.#clientHost).delete(fileId))
+      .then(() => resolveClient(this).delete(fileId))
       .catch(() => this.#announcer.announce(fill(this.#strings.errorDelete, { name }), true));
   }
 
@@ -388,7 +382,7 @@ export class DeepLakeUploader extends UploaderProperties {
   protected override render() {
     const s = this.#strings;
     const items = this.#queue.items;
-    const next = { strings: s, locale: this.#locale, disabled: this.#disabled, retries: this.#queue.retries, client: tryResolveClient(this.#clientHost) };
+    const next = { strings: s, locale: this.#locale, disabled: this.#disabled, retries: this.#queue.retries, client: tryResolveClient(this) };
     const ctx = (this.#rowContext = stableContext(this.#rowContext, next));
     return html`<div class="dropzone" part="dropzone">
         ${icons.upload}
