@@ -19,6 +19,7 @@ import { Server as TusServer } from '@tus/server';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { firefoxLaunchOptions, selectedEngine, startWebKitDriver, webkitCapabilities } from './scripts/engines.mjs';
 import { createEmulator } from './src/emulator/index.ts';
+import { networkConditionsPlugin } from './scripts/network-conditions.mjs';
 
 const engine = selectedEngine();
 // MiniBrowser has no headless mode: WebKit runs on a private Xvfb display, through a
@@ -187,6 +188,7 @@ export default {
   middleware: [emulatorMiddleware, plainTusMiddleware, cspPageMiddleware],
   reporters: [defaultReporter(), summaryLineReporter()],
   plugins: [
+    networkConditionsPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     nodeEnvDevelopment(),
     // Served file by file, the plugin cannot see that a required module is CommonJS too:

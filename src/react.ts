@@ -134,6 +134,7 @@ export const DeepLakeUploader = wrap<DeepLakeUploaderComponentProps>(
     onDeeplakeSuccess: 'deeplake-success',
     onDeeplakeError: 'deeplake-error',
     onDeeplakeComplete: 'deeplake-complete',
+    onDeeplakeNetwork: 'deeplake-network',
     onChange: 'change',
   } satisfies Record<keyof CamelEventProps<UploaderEvents> | 'onChange', string>,
   'DeepLakeUploader',

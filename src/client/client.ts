@@ -5,7 +5,7 @@
  */
 import { TokenCache, type TokenProvider } from './auth.js';
 import { DeepLakeError, errorFromResponse } from './errors.js';
-import { abortable, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { abortable, DEFAULT_RETRY, withRetry, type OfflineListener, type RetryPolicy } from './retry.js';
 import type { TusContext } from './transport-tus.js';
 import { sendMultipart, type Answer, type UploadProgress } from './transport-xhr.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
@@ -31,6 +31,11 @@ export interface DeepLakeClientOptions {
   idempotency?: boolean;
   /** How long the token provider may take before the call fails with an `auth` error; default 30 000 ms. */
   tokenTimeoutMs?: number;
+  /**
+   * An upload attempt whose bytes stop moving for this long ends as a retryable `network`
+   * error; default 30 000 ms, 0 = never. Waiting for the answer after the last byte is not a stall.
+   */
+  stallTimeoutMs?: number;
 }
 
 export interface RequestOptions {
@@ -39,6 +44,8 @@ export interface RequestOptions {
   retry?: Partial<RetryPolicy>;
   /** Called before each retry wait, so a UI can say "retrying". */
   onRetry?: (error: DeepLakeError, retry: number, delayMs: number) => void;
+  /** The browser went offline (true) and the call waits, spending no retry; back online (false). */
+  onOffline?: OfflineListener;
 }
 
 export interface UploadOptions extends RequestOptions {
@@ -60,6 +67,8 @@ export interface UploadOptions extends RequestOptions {
   tus?: TusOptions;
   /** tus: the upload continues from `loaded` bytes the server already has (a resume, or a retry). */
   onResume?: (progress: UploadProgress) => void;
+  /** Overrides the client's `stallTimeoutMs` for this upload. */
+  stallTimeoutMs?: number;
 }
 
 /** Random words for Idempotency-Keys, four per key, refilled when used up. */
@@ -98,6 +107,7 @@ export class DeepLakeClient {
   readonly #headers: Record<string, string>;
   readonly #retry: RetryPolicy;
   readonly #idempotency: boolean;
+  readonly #stallTimeoutMs: number;
   /** Where uploads go: worked out once, not per file (`apiUrl` and `workspace` never change). */
   readonly #uploadUrl: string;
 
@@ -114,6 +124,7 @@ export class DeepLakeClient {
     this.#headers = { ...options.headers };
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#idempotency = options.idempotency ?? true;
+    this.#stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
     this.#uploadUrl = this.url('/files');
   }
 
@@ -134,6 +145,7 @@ export class DeepLakeClient {
           headers: key ? { ...headers, 'Idempotency-Key': key } : headers,
           onProgress: options.onProgress,
           signal: options.signal,
+          stallTimeoutMs: options.stallTimeoutMs ?? this.#stallTimeoutMs,
         }),
       options,
     );
@@ -179,7 +191,14 @@ export class DeepLakeClient {
   #tus = () => import('./transport-tus.js');
 
   #tusContext(): TusContext {
-    return { endpoint: this.url('/files/tus'), auth: this.#auth, headers: this.#headers, retry: this.#retry, info: (id, o) => this.info(id, o) };
+    return {
+      endpoint: this.url('/files/tus'),
+      auth: this.#auth,
+      headers: this.#headers,
+      retry: this.#retry,
+      stallTimeoutMs: this.#stallTimeoutMs,
+      info: (id, o) => this.info(id, o),
+    };
   }
 
   #fileUrl(id: string, suffix = ''): string {
@@ -244,6 +263,7 @@ export class DeepLakeClient {
       { ...this.#retry, ...options.retry },
       options.signal,
       options.onRetry,
+      options.onOffline,
     );
   }
 }

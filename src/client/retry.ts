@@ -41,23 +41,61 @@ export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise
   });
 }
 
-/** Runs `attempt` until it succeeds, fails with a non-retryable error, or retries run out. */
+/** Whether the browser says it has no network (airplane mode, a lost Wi-Fi, DevTools offline). */
+export const isOffline = (): boolean => globalThis.navigator?.onLine === false;
+
+/** Resolves when the browser is online again (at once when it is); an `aborted` error when `signal` fires first. */
+export function whenOnline(signal?: AbortSignal): Promise<void> {
+  if (!isOffline()) return Promise.resolve();
+  let done: () => void;
+  const online = new Promise<void>((resolve) => addEventListener('online', (done = () => resolve())));
+  return abortable(online, signal).finally(() => removeEventListener('online', done));
+}
+
+/**
+ * How long a last network failure waits for the browser to say it went offline (its
+ * `offline` event may come after the failed request's) before it counts as an error.
+ */
+const OFFLINE_GRACE_MS = 1_000;
+
+/** What withRetry reports besides retries: the network went away (true) and came back (false). */
+export type OfflineListener = (offline: boolean) => void;
+
+/**
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, or retries run out.
+ * A network failure while the browser is offline spends no retry: it waits for `online`
+ * and tries again (the budget is for errors, not for absence).
+ */
 export async function withRetry<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy,
   signal?: AbortSignal,
   onRetry?: (error: DeepLakeError, retry: number, delayMs: number) => void,
+  onOffline?: OfflineListener,
 ): Promise<T> {
-  for (let retry = 0; ; retry++) {
+  for (let retry = 0; ; ) {
     if (signal?.aborted) throw abortError(signal.reason);
     try {
       return await attempt();
     } catch (error) {
       if (signal?.aborted) throw abortError(signal.reason);
-      if (!(error instanceof DeepLakeError) || !error.retryable || retry >= policy.retries) throw error;
-      const delay = retryDelay(retry, error, policy);
-      onRetry?.(error, retry + 1, delay);
-      await sleep(delay, signal);
+      if (!(error instanceof DeepLakeError) || !error.retryable) throw error;
+      const network = error.code === 'network';
+      const last = retry >= policy.retries;
+      if (last && !network) throw error;
+      if (!isOffline()) {
+        const delay = last ? OFFLINE_GRACE_MS : retryDelay(retry, error, policy);
+        if (!last) onRetry?.(error, retry + 1, delay);
+        await sleep(delay, signal);
+      }
+      if (network && isOffline()) {
+        onOffline?.(true);
+        await whenOnline(signal);
+        onOffline?.(false);
+        continue; // this failure was the network's absence: no retry spent
+      }
+      if (last) throw error;
+      retry++;
     }
   }
 }

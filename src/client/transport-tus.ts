@@ -16,7 +16,7 @@ import { defaultOptions, Upload, type DetailedError, type HttpResponse, type Pre
 import type { TokenCache } from './auth.js';
 import type { RequestOptions, UploadOptions } from './client.js';
 import { abortError, DeepLakeError, errorFromResponse } from './errors.js';
-import { retryDelay, type RetryPolicy } from './retry.js';
+import { isOffline, retryDelay, whenOnline, type RetryPolicy } from './retry.js';
 import { fingerprintOf, fingerprintPrefix } from './tus-fingerprint.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
 import { AuthStack } from './tus-stack.js';
@@ -29,6 +29,8 @@ export interface TusContext {
   auth: TokenCache;
   headers: Record<string, string>;
   retry: RetryPolicy;
+  /** A PATCH whose bytes stop moving for this long ends as a retryable `network` error (0 = never). */
+  stallTimeoutMs: number;
   info(id: string, options: RequestOptions): Promise<FileInfo>;
 }
 
@@ -56,15 +58,32 @@ function toError(error: Error | DetailedError, stack: AuthStack): DeepLakeError 
   return new DeepLakeError('internal', 'The upload could not start', { cause: error });
 }
 
-/** Uploads `file` over tus, resuming a remembered upload of the same file; resolves with the stored file. */
+/**
+ * Uploads `file` over tus, resuming a remembered upload of the same file; resolves with the
+ * stored file. Offline, the upload stops without spending its retries, waits for `online`
+ * and continues from the server's offset (a new Upload that finds the remembered URL).
+ */
 export async function uploadTus(ctx: TusContext, file: Blob, options: UploadOptions): Promise<FileInfo> {
+  for (;;) {
+    try {
+      return await uploadOnce(ctx, file, options);
+    } catch (error) {
+      if (!(error instanceof DeepLakeError) || error.code !== 'network' || !isOffline()) throw error;
+      options.onOffline?.(true);
+      await whenOnline(options.signal);
+      options.onOffline?.(false);
+    }
+  }
+}
+
+async function uploadOnce(ctx: TusContext, file: Blob, options: UploadOptions): Promise<FileInfo> {
   const { signal, onProgress, onResume, onRetry } = options;
   const tus = options.tus ?? {};
   const endpoint = tus.endpoint || ctx.endpoint;
   const policy: RetryPolicy = { ...ctx.retry, ...options.retry };
   const delays = Array.from({ length: policy.retries }, (_, i) => retryDelay(i, new DeepLakeError('network', ''), policy));
   const fingerprint = await fingerprintOf(file, endpoint);
-  const stack = new AuthStack(ctx.auth, endpoint);
+  const stack = new AuthStack(ctx.auth, endpoint, options.stallTimeoutMs ?? ctx.stallTimeoutMs);
   if (signal?.aborted) throw abortError(signal.reason);
 
   const finished = await new Promise<{ upload: Upload; res: HttpResponse }>((resolve, reject) => {
@@ -84,7 +103,10 @@ export async function uploadTus(ctx: TusContext, file: Blob, options: UploadOpti
       retryDelays: delays,
       onShouldRetry: (err, attempt) => {
         const error = toError(err, stack);
-        if (!error.retryable && !TUS_RETRYABLE.has(error.status)) return false;
+        // Offline: stop here, no retry spent; uploadTus waits for the network and goes on.
+        if ((!error.retryable && !TUS_RETRYABLE.has(error.status)) || (error.code === 'network' && isOffline())) return false;
+        // tus-js-client reads the wait from this array after asking: the server's Retry-After wins.
+        if (error.retryAfterMs !== undefined) delays[attempt] = Math.min(error.retryAfterMs, policy.maxDelayMs);
         onRetry?.(error, attempt + 1, delays[attempt] ?? 0);
         return true;
       },

@@ -16,6 +16,8 @@ export interface XhrUploadOptions {
   headers: Record<string, string>;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /** No bytes acknowledged for this long while sending ends the attempt (`network`, retryable); 0 = never. */
+  stallTimeoutMs?: number;
 }
 
 /**
@@ -43,7 +45,7 @@ export const PROGRESS_MIN_BYTES = 64 * 1024;
 
 /** Sends `file` and resolves with the answer, whatever its status. */
 export function sendMultipart(url: string, file: Blob, filename: string, options: XhrUploadOptions): Promise<Answer> {
-  const { headers, onProgress, signal } = options;
+  const { headers, onProgress, signal, stallTimeoutMs = 0 } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal.reason));
     const xhr = new XMLHttpRequest();
@@ -54,7 +56,17 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
     const onAbort = () => xhr.abort();
 
     const byteProgress = size > PROGRESS_MIN_BYTES;
+    // The stall rule: while bytes are being sent, each progress event rewinds the timer;
+    // after the last byte left (the server processing) there is none. A body small enough
+    // to have no listener fits in the socket's buffers at once: it is never "sending".
+    let stall: ReturnType<typeof setTimeout> | undefined;
+    let stalled = false;
+    const watch = (on: boolean) => {
+      clearTimeout(stall);
+      if (on && stallTimeoutMs > 0) stall = setTimeout(() => ((stalled = true), xhr.abort()), stallTimeoutMs);
+    };
     const finish = (settle: () => void) => {
+      watch(false);
       // Not even read for a small body: `xhr.upload` is an object Chromium makes on first use.
       if (byteProgress) xhr.upload.onprogress = xhr.upload.onload = null;
       xhr.onload = xhr.onerror = xhr.onabort = xhr.ontimeout = null;
@@ -76,18 +88,26 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
       });
     xhr.onerror = xhr.ontimeout = () =>
       finish(() => reject(new DeepLakeError('network', 'The upload connection failed')));
-    xhr.onabort = () => finish(() => reject(abortError(signal?.reason)));
+    xhr.onabort = () =>
+      finish(() => reject(stalled ? new DeepLakeError('network', `The upload stalled: no bytes moved for ${stallTimeoutMs / 1000} s`) : abortError(signal?.reason)));
 
-    if (onProgress && byteProgress) {
+    const listen = byteProgress && (onProgress !== undefined || stallTimeoutMs > 0);
+    if (listen) {
       // The browser counts the multipart envelope too: scale its bytes to the file's.
-      xhr.upload.onprogress = ({ loaded, total }) =>
-        onProgress({ loaded: total > 0 ? Math.min(size, Math.round((loaded / total) * size)) : 0, total: size });
+      xhr.upload.onprogress = ({ loaded, total }) => {
+        watch(true);
+        onProgress?.({ loaded: total > 0 ? Math.min(size, Math.round((loaded / total) * size)) : 0, total: size });
+      };
       // `load` on xhr.upload means the last byte left: the server is now processing.
-      xhr.upload.onload = () => onProgress({ loaded: size, total: size });
+      xhr.upload.onload = () => {
+        watch(false);
+        onProgress?.({ loaded: size, total: size });
+      };
     }
     signal?.addEventListener('abort', onAbort, { once: true });
     xhr.open('POST', url);
     for (const name in headers) xhr.setRequestHeader(name, headers[name]!);
     xhr.send(body);
+    watch(listen);
   });
 }

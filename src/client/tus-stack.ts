@@ -22,6 +22,8 @@ export class AuthStack implements HttpStack {
   constructor(
     readonly auth: TokenCache,
     endpoint: string,
+    /** A request body whose bytes stop moving for this long fails as a retryable `network` error (0 = never). */
+    readonly stallTimeoutMs = 0,
   ) {
     this.origin = originOf(endpoint);
   }
@@ -90,8 +92,32 @@ class AuthRequest implements HttpRequest {
 
   #send(token: string, body: unknown): Promise<HttpResponse> {
     this.stack.token = token;
-    this.#request.setHeader('Authorization', `Bearer ${token}`);
-    return this.#request.send(body);
+    const request = this.#request;
+    request.setHeader('Authorization', `Bearer ${token}`);
+    const ms = this.stack.stallTimeoutMs;
+    const size = (body as Blob | undefined)?.size ?? (body as ArrayBuffer | undefined)?.byteLength ?? 0;
+    if (!size || !ms) return request.send(body);
+    // The stall rule of transport-xhr.ts: bytes that stop moving end the attempt; after the
+    // last byte (the server answering) there is no timer. tus-js-client's own request never
+    // settles on abort(), so this promise rejects by itself.
+    return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const watch = (on: boolean) => {
+        clearTimeout(timer);
+        if (on) {
+          timer = setTimeout(() => {
+            void request.abort();
+            reject(new DeepLakeError('network', `The upload stalled: no bytes moved for ${ms / 1000} s`));
+          }, ms);
+        }
+      };
+      request.setProgressHandler((sent) => {
+        watch(sent < size);
+        this.#progress?.(sent);
+      });
+      watch(true);
+      request.send(body).then(resolve, reject).finally(() => watch(false));
+    });
   }
 
   abort(): Promise<void> {

@@ -46,6 +46,12 @@ export async function handleAdmin(emu: Emulator, req: IncomingMessage, res: Serv
       emu.injectFault(workspaceOf({ workspace }), parseFault(fault));
       return sendEmpty(res, 204);
     }
+    case 'POST /__emulator/outage': {
+      const body = await jsonObject(req);
+      if (typeof body.ms !== 'number' || !(body.ms >= 0)) throw new HttpError(400, '"ms" must be a number >= 0');
+      emu.outage(workspaceOf(body), body.ms);
+      return sendEmpty(res, 204);
+    }
     case 'DELETE /__emulator/faults':
       emu.clearFaults(url.searchParams.get('workspace') ?? undefined);
       return sendEmpty(res, 204);

@@ -1,7 +1,7 @@
 /** What a workspace route gets once CORS, auth and faults have been dealt with. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { dropConnection } from './http-util.js';
+import { dropConnection, sleep } from './http-util.js';
 import type { FileStore } from './store.js';
 import type { Fault, ResponseStyle } from './types.js';
 
@@ -22,10 +22,12 @@ export interface RouteContext {
 }
 
 /**
- * `drop: 'after-store'` lets the work happen (a file is stored) and then loses the answer,
- * the case an Idempotency-Key exists for. Routes call this right before answering.
+ * Routes call this right before answering. `answerDelayMs` holds the answer (the work is
+ * done: a server still processing); `drop: 'after-store'` lets the work happen (a file is
+ * stored) and then loses the answer, the case an Idempotency-Key exists for.
  */
-export function droppedBeforeAnswer(ctx: RouteContext): boolean {
+export async function droppedBeforeAnswer(ctx: RouteContext): Promise<boolean> {
+  if (ctx.fault?.answerDelayMs) await sleep(ctx.fault.answerDelayMs);
   if (ctx.fault?.drop !== 'after-store') return false;
   dropConnection(ctx.req, ctx.res);
   return true;

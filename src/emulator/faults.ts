@@ -26,6 +26,9 @@ export function parseFault(json: unknown): Fault {
   num('retryAfter');
   num('latencyMs');
   num('throttleBytesPerSec', 1);
+  num('answerDelayMs');
+  num('outageMs');
+  if (f.stall !== undefined && typeof f.stall !== 'boolean') throw new HttpError(400, 'Fault field "stall" must be a boolean');
   if (f.drop !== undefined && !DROPS.has(String(f.drop))) throw new HttpError(400, 'Fault field "drop" must be before, mid-body or after-store');
   if (f.echoToken !== undefined && typeof f.echoToken !== 'boolean') throw new HttpError(400, 'Fault field "echoToken" must be a boolean');
   for (const k of ['body', 'contentType'] as const) {
@@ -56,6 +59,18 @@ function matches(fault: Fault, method: string, path: string): boolean {
 
 export class FaultBook {
   readonly #byWorkspace = new Map<string, Pending[]>();
+  /** Per workspace: until when (Date.now()) an `outageMs` fault keeps it away. */
+  readonly #outages = new Map<string, number>();
+
+  /** Starts an outage of `ms` for the workspace. */
+  startOutage(workspace: string, ms: number): void {
+    this.#outages.set(workspace, Date.now() + ms);
+  }
+
+  /** Whether the workspace is in an outage now. */
+  inOutage(workspace: string): boolean {
+    return (this.#outages.get(workspace) ?? 0) > Date.now();
+  }
 
   add(workspace: string, fault: Fault): void {
     const count = fault.count ?? 1;
@@ -67,6 +82,8 @@ export class FaultBook {
   clear(workspace?: string): void {
     if (workspace === undefined) this.#byWorkspace.clear();
     else this.#byWorkspace.delete(workspace);
+    if (workspace === undefined) this.#outages.clear();
+    else this.#outages.delete(workspace);
   }
 
   /** Consumes one use of the first matching fault (that passes `filter`), in injection order. */
@@ -85,13 +102,15 @@ export class FaultBook {
 /**
  * Wraps a request body for faults that act while it is read: `throttleBytesPerSec` paces
  * the reads (backpressure then holds the client's socket, so browsers fire several progress
- * events), `drop: 'mid-body'` destroys the socket once about half the body has been read.
+ * events), `drop: 'mid-body'` destroys the socket once about half the body has been read,
+ * `stall` stops reading there and holds it.
  * Without such a fault the request itself is returned, untouched.
  */
 export function shapeBody(req: IncomingMessage, fault: Fault | undefined): Readable {
   const rate = fault?.throttleBytesPerSec;
   const dropMid = fault?.drop === 'mid-body';
-  if (!rate && !dropMid) return req;
+  const stall = !!fault?.stall;
+  if (!rate && !dropMid && !stall) return req;
   const length = Number(req.headers['content-length']);
   // Unknown length (chunked): drop after the first chunk, which is "partway" all the same.
   const dropAt = Number.isFinite(length) && length > 1 ? Math.floor(length / 2) : 1;
@@ -107,6 +126,8 @@ export function shapeBody(req: IncomingMessage, fault: Fault | undefined): Reada
             req.socket.destroy();
             return done();
           }
+          // Never calling done(): nothing more is read, backpressure holds the client's socket.
+          if (stall && seen >= dropAt) return req.pause();
           this.push(part);
           if (rate) await sleep((part.length / rate) * 1000);
         }

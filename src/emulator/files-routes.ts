@@ -26,7 +26,7 @@ async function upload(ctx: RouteContext): Promise<void> {
   if (known) {
     // A repeated attempt: the bytes are already stored, so read the body without keeping it.
     await drain(ctx.body);
-    if (droppedBeforeAnswer(ctx)) return;
+    if (await droppedBeforeAnswer(ctx)) return;
     return sendJson(res, 201, formatInfo(known, ctx.style), created(ctx, known.id));
   }
   const result = await receiveUpload(ctx.body, req.headers, store.tempPath(), ctx.maxFileSize);
@@ -44,7 +44,7 @@ async function upload(ctx: RouteContext): Promise<void> {
   }
   const meta = { workspace, filename: result.filename, contentType: result.contentType, size: result.size };
   const record = await store.commit(result.tmpPath, key === undefined ? meta : { ...meta, idempotencyKey: key });
-  if (droppedBeforeAnswer(ctx)) return;
+  if (await droppedBeforeAnswer(ctx)) return;
   sendJson(res, 201, formatInfo(record, ctx.style), created(ctx, record.id));
 }
 
@@ -54,19 +54,19 @@ function parseCount(raw: string | null, fallback: number): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-function list(ctx: RouteContext): void {
+async function list(ctx: RouteContext): Promise<void> {
   const limit = parseCount(ctx.query.get('limit'), 20);
   const offset = parseCount(ctx.query.get('offset'), 0);
   if (limit === undefined || offset === undefined) return sendError(ctx.res, 400, 'limit and offset must be non-negative integers');
   const page = { limit: Math.min(limit, MAX_LIMIT), offset };
   const { files, total } = ctx.store.list(ctx.workspace, page.limit, page.offset);
-  if (droppedBeforeAnswer(ctx)) return;
+  if (await droppedBeforeAnswer(ctx)) return;
   sendJson(ctx.res, 200, formatList(files, { total, ...page }, ctx.style));
 }
 
 async function remove(ctx: RouteContext, id: string): Promise<void> {
   if (!(await ctx.store.remove(ctx.workspace, id))) return sendError(ctx.res, 404, 'File not found');
-  if (droppedBeforeAnswer(ctx)) return;
+  if (await droppedBeforeAnswer(ctx)) return;
   if (ctx.style === 'alt') return sendJson(ctx.res, 200, { deleted: true, id });
   sendEmpty(ctx.res, 204);
 }
@@ -89,9 +89,9 @@ export async function handleFiles(ctx: RouteContext): Promise<void> {
   if (!record) return sendError(res, 404, 'File not found');
   if (method === 'DELETE') return remove(ctx, record.id);
   if (content) {
-    if (droppedBeforeAnswer(ctx)) return;
+    if (await droppedBeforeAnswer(ctx)) return;
     return sendContent(req, res, ctx.store.pathOf(record), record, contentDisposition(record.filename));
   }
-  if (droppedBeforeAnswer(ctx)) return;
+  if (await droppedBeforeAnswer(ctx)) return;
   sendJson(res, 200, formatInfo(record, ctx.style));
 }

@@ -87,7 +87,7 @@ export async function handleQuery(ctx: RouteContext, engine: QueryEngine): Promi
   if (typeof query !== 'string' || !query.trim()) throw new HttpError(400, 'Body must be {"query": "...", "params": [...]}');
   if (!Array.isArray(params)) throw new HttpError(400, '"params" must be an array');
   const result = await engine.run(ctx.workspace, query, params);
-  if (droppedBeforeAnswer(ctx)) return;
+  if (await droppedBeforeAnswer(ctx)) return;
   sendJson(ctx.res, 200, result);
 }
 

@@ -174,6 +174,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       tokens.expire(token);
     },
 
+    outage(workspace, ms) {
+      faults.startOutage(workspace, ms);
+      for (const { res } of logs.get(workspace) ?? []) res?.socket?.destroy();
+    },
+
     injectFault(workspace: string, fault: Fault) {
       faults.add(workspace, fault);
     },

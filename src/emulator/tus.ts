@@ -66,7 +66,7 @@ export class TusRoutes {
       // An answer before the body was read (404, 409 …): read it anyway, or the client sees a reset.
       if (request.body && !request.body.locked) await request.body.pipeTo(new WritableStream()).catch(() => undefined);
     }
-    if (droppedBeforeAnswer(ctx)) return;
+    if (await droppedBeforeAnswer(ctx)) return;
     await sendResponse(ctx.res, response, method);
   }
 

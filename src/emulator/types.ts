@@ -42,6 +42,15 @@ export interface Fault {
   throttleBytesPerSec?: number;
   /** The bearer token of the matching request expires now (so it gets 401). */
   expireToken?: boolean;
+  /**
+   * Read about half the body, then stop reading and hold the socket, never answering: a
+   * proxy or a dead hotspot that keeps the connection open. Ends when the client gives up.
+   */
+  stall?: boolean;
+  /** The body is read and the work done, then the answer waits this long (a server processing a large file). */
+  answerDelayMs?: number;
+  /** The server goes away: this request and every request of the workspace lose their connection for this long. */
+  outageMs?: number;
   /** `{token}` in `body` becomes the request's bearer token: a server that echoes credentials in its errors. */
   echoToken?: boolean;
 }
@@ -72,6 +81,8 @@ export interface Emulator {
   /** `length`: characters after the 'dl_' prefix (default 32), for tests of long, JWT-sized tokens. */
   issueToken(workspace: string, opts?: { ttlMs?: number; length?: number }): string;
   expireToken(token: string): void;
+  /** The server goes away for `ms`: the workspace's open requests lose their connection now, new ones until then. */
+  outage(workspace: string, ms: number): void;
   injectFault(workspace: string, fault: Fault): void;
   clearFaults(workspace?: string): void;
   /** Log, newest last (the last 1000 per workspace); never contains a token. */

@@ -79,6 +79,8 @@ export async function handleWorkspace(
   entry.authorized = true;
 
   const fault = expiring ? undefined : (headerFault ?? deps.faults.take(workspace, method, path));
+  if (fault?.outageMs) deps.faults.startOutage(workspace, fault.outageMs);
+  if (deps.faults.inOutage(workspace)) return dropConnection(req, res);
   if (fault?.latencyMs) await sleep(fault.latencyMs);
   if (fault?.drop === 'before') return dropConnection(req, res);
   // A request without a body has no middle to cut: drop it before the answer.

@@ -18,6 +18,7 @@ export interface UploaderStrings {
   statusQueued: string;
   statusSending: string;
   statusProcessing: string;
+  statusOffline: string;
   statusPaused: string;
   statusDone: string;
   statusCanceled: string;
@@ -55,6 +56,8 @@ export interface UploaderStrings {
   announceFailed: string; // {name} {reason}
   announceProgress: string; // {percent}
   announceComplete: string;
+  announceOffline: string;
+  announceOnline: string;
   validityRequired: string;
   validityUploading: string;
   validityWaiting: string;
@@ -78,6 +81,7 @@ export const en: UploaderStrings = {
   statusQueued: 'Waiting',
   statusSending: 'Uploading',
   statusProcessing: 'Processing…',
+  statusOffline: 'Waiting for the network…',
   statusPaused: 'Paused',
   statusDone: 'Uploaded',
   statusCanceled: 'Canceled',
@@ -115,6 +119,8 @@ export const en: UploaderStrings = {
   announceFailed: '{name} failed: {reason}',
   announceProgress: '{percent}% uploaded',
   announceComplete: 'All uploads finished',
+  announceOffline: 'Offline: uploads will go on when the network is back',
+  announceOnline: 'Back online: uploads go on',
   validityRequired: 'Please add a file.',
   validityUploading: 'Please wait until the uploads finish.',
   validityWaiting: 'Please upload the chosen files first.',

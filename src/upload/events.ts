@@ -17,6 +17,8 @@ export interface UploadQueueEventDetail {
   error: { item: UploadItem; error: DeepLakeError };
   /** Nothing started is left to upload, and at least one item finished since the last `complete`. */
   complete: { items: readonly UploadItem[] };
+  /** Uploads started waiting for the network (the browser went offline), or stopped waiting. */
+  network: { waiting: boolean };
 }
 
 export type UploadQueueEventName = keyof UploadQueueEventDetail;
@@ -30,6 +32,7 @@ const NAMES: { readonly [K in UploadQueueEventName]: K } = {
   success: 'success',
   error: 'error',
   complete: 'complete',
+  network: 'network',
 };
 
 /** Every event name the queue dispatches, in no particular order. */

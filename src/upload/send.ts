@@ -16,6 +16,9 @@ export interface SendOptions {
   signal: AbortSignal;
   /** Upload over tus with these options; undefined = multipart. */
   tus: TusOptions | undefined;
+  stallTimeoutMs: number | undefined;
+  /** The upload waits for the network (true), or goes on (false). */
+  offline: (waiting: boolean) => void;
   update: (patch: ItemPatch, how: ChangeKind) => void;
 }
 
@@ -27,6 +30,13 @@ export async function send(client: () => DeepLakeClient, item: UploadItem, optio
     return await client().upload(item.file, {
       signal: options.signal,
       retry: { retries: options.retries },
+      ...(options.stallTimeoutMs !== undefined && { stallTimeoutMs: options.stallTimeoutMs }),
+      onOffline: (waiting) => {
+        meter = undefined;
+        options.offline(waiting);
+        // Multipart sends the whole file again once back; tus continues from the server's offset.
+        update({ ...IDLE, phase: waiting ? 'offline' : 'sending', ...(!tus && { loaded: 0 }) }, { now: true });
+      },
       ...(tus && {
         transport: 'tus',
         tus,

@@ -19,8 +19,11 @@ export interface UploadItem {
   /** Folder path for files of a dropped folder, else `file.name`. */
   readonly relativePath: string;
   readonly status: UploadStatus;
-  /** While uploading: 'sending' until the last byte left, then 'processing' until the server answers. */
-  readonly phase: 'sending' | 'processing' | undefined;
+  /**
+   * While uploading: 'sending' until the last byte left, then 'processing' until the server
+   * answers; 'offline' while the browser is offline and the upload waits for the network.
+   */
+  readonly phase: 'sending' | 'processing' | 'offline' | undefined;
   /** File bytes sent (the multipart envelope is scaled away by the client). */
   readonly loaded: number;
   /** `file.size`. */
@@ -55,6 +58,8 @@ export interface UploadQueueOptions {
   autoStart?: boolean;
   /** Upload over tus (resumable) with these options; default undefined: multipart over XHR. */
   tus?: TusOptions | undefined;
+  /** Bytes that stop moving for this long end an attempt (then retried); default the client's (30 000 ms), 0 = never. */
+  stallTimeoutMs?: number | undefined;
 }
 
 /**

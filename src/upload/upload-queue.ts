@@ -55,6 +55,10 @@ export class UploadQueue extends EventTarget {
   retries: number;
   /** Upload over tus (resumable) with these options; undefined = multipart. Read as each upload starts. */
   tus: TusOptions | undefined;
+  /** Passed to the client per upload: bytes that stop moving for this long end an attempt; undefined = the client's default. */
+  stallTimeoutMs: number | undefined;
+  /** Items whose upload waits for the network. */
+  readonly #offline = new Set<string>();
   readonly #unfinished: UnfinishedRows;
 
   constructor(options: UploadQueueOptions) {
@@ -66,6 +70,7 @@ export class UploadQueue extends EventTarget {
     this.retries = count(options.retries, 3, 0, 'retries');
     this.#autoStart = options.autoStart ?? true;
     this.tus = options.tus;
+    this.stallTimeoutMs = options.stallTimeoutMs;
     this.#unfinished = new UnfinishedRows(this.#list, this.#getClient);
   }
 
@@ -85,6 +90,18 @@ export class UploadQueue extends EventTarget {
   set autoStart(value: boolean) {
     this.#autoStart = value;
     if (value) this.start();
+  }
+
+  /** Whether uploads wait for the network (the browser is offline): a page may show its own banner (or listen to `network`). */
+  get waitingForNetwork(): boolean {
+    return this.#offline.size > 0;
+  }
+
+  #waitForNetwork(id: string, waiting: boolean): void {
+    const was = this.#offline.size > 0;
+    if (waiting) this.#offline.add(id);
+    else this.#offline.delete(id);
+    if (was !== this.#offline.size > 0) this.dispatchEvent(new CustomEvent('network', { detail: { waiting: !was } }));
   }
 
   get items(): readonly UploadItem[] {
@@ -319,6 +336,8 @@ export class UploadQueue extends EventTarget {
       const info = await send(this.#getClient, item, {
         retries: this.retries,
         tus: this.tus,
+        stallTimeoutMs: this.stallTimeoutMs,
+        offline: (waiting) => live() && this.#waitForNetwork(id, waiting),
         signal: run.signal,
         update: (patch, how) => {
           if (live()) this.#patch(id, patch, how);
@@ -334,6 +353,7 @@ export class UploadQueue extends EventTarget {
       const failed = this.#patch(id, { ...IDLE, status: 'error', error: error as DeepLakeError }, RAN);
       if (failed) this.#notifier.error(failed, error as DeepLakeError);
     } finally {
+      this.#waitForNetwork(id, false);
       this.#inflight.delete(run);
       this.#pump();
     }

@@ -22,6 +22,8 @@ export interface DeepLakeUploaderEventDetail {
   'deeplake-success': { item: UploadItem; info: FileInfo };
   'deeplake-error': { item: UploadItem; error: DeepLakeError };
   'deeplake-complete': { items: readonly UploadItem[] };
+  /** Uploads wait for the network (`waiting: true`: the browser went offline), or go on again. */
+  'deeplake-network': { waiting: boolean };
 }
 
 export type DeepLakeUploaderEventMap = {

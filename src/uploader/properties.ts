@@ -19,6 +19,7 @@ export class UploaderProperties extends FormAssociated(LitElement) {
     maxFiles: { type: Number, attribute: 'max-files' },
     concurrency: { type: Number },
     retries: { type: Number },
+    stallTimeout: { type: Number, attribute: 'stall-timeout' },
     manual: { type: Boolean },
     transport: {},
     tusEndpoint: { attribute: 'tus-endpoint' },
@@ -51,6 +52,8 @@ export class UploaderProperties extends FormAssociated(LitElement) {
   concurrency = 3;
   /** Retries of a failed upload (429, 5xx, network) before it shows as failed. */
   retries = 3;
+  /** Seconds without a byte moving before an upload attempt is given up and retried; 0 = never. */
+  stallTimeout = 30;
   /** Files wait until `upload()` instead of starting when added. */
   manual = false;
   /** `xhr` (default): one multipart POST per file; `tus`: resumable (tus-js-client, loaded on first use). */

@@ -38,6 +38,7 @@ export class QueueBridge implements ReactiveController {
     queue.addEventListener('success', this.#onSuccess);
     queue.addEventListener('error', this.#onError);
     queue.addEventListener('complete', this.#onComplete);
+    queue.addEventListener('network', this.#onNetwork);
   }
 
   /** Events that fell while the element was out of the document. */
@@ -91,6 +92,12 @@ export class QueueBridge implements ReactiveController {
     const s = this.strings();
     this.#sayPending();
     this.announce(fill(s.announceFailed, { name: e.detail.item.relativePath, reason: errorText(e.detail.error, s) }));
+  };
+
+  readonly #onNetwork = (e: UploadQueueEventMap['network']) => {
+    const { waiting } = e.detail;
+    this.#dispatch(uploaderEvent('deeplake-network', { waiting }));
+    this.announce(waiting ? this.strings().announceOffline : this.strings().announceOnline);
   };
 
   readonly #onComplete = (e: UploadQueueEventMap['complete']) => {

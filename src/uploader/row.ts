@@ -78,6 +78,7 @@ function statusText(item: UploadItem, ctx: RowContext): string {
       // on a fast link the rest may be sent before the next (held) render.
       const from = item.resumedFrom === undefined ? '' : `${fill(s.statusResuming, { percent: Math.floor(item.resumedFrom * 100) })} · `;
       if (item.phase === 'processing') return `${from}${s.statusProcessing}`;
+      if (item.phase === 'offline') return s.statusOffline;
       // No bytes counted yet (a small body is counted only when its answer comes): no "0%".
       const sending = item.loaded > 0 ? `${from}${s.statusSending} ${percentOf(item)}%` : `${from}${s.statusSending}`;
       if (!item.bytesPerSecond || item.secondsLeft === undefined) return sending;

@@ -154,6 +154,7 @@ export class DeepLakeUploader extends UploaderProperties {
     super.willUpdate(changed); // `disabled` reaches the attribute first (properties.ts)
     if (changed.has('concurrency')) this.#queue.concurrency = positive(this.concurrency, 3);
     if (changed.has('retries')) this.#queue.retries = Number.isInteger(this.retries) && this.retries >= 0 ? this.retries : 3;
+    if (changed.has('stallTimeout')) this.#queue.stallTimeoutMs = this.stallTimeout >= 0 ? this.stallTimeout * 1000 : undefined;
     if (changed.has('manual')) this.#queue.autoStart = !this.manual;
     if (['transport', 'tusEndpoint', 'chunkSize', 'client', 'tokenProvider', 'workspace', 'apiUrl'].some((k) => changed.has(k as keyof DeepLakeUploader))) {
       const tus = this.transport === 'tus';

@@ -20,7 +20,7 @@ declare const client: DeepLakeClient;
 assert<
   Equal<
     keyof DeepLakeUploaderProps,
-    | 'workspace' | 'apiUrl' | 'name' | 'multiple' | 'accept' | 'maxFileSize' | 'maxFiles' | 'concurrency' | 'retries'
+    | 'workspace' | 'apiUrl' | 'name' | 'multiple' | 'accept' | 'maxFileSize' | 'maxFiles' | 'concurrency' | 'retries' | 'stallTimeout'
     | 'manual' | 'transport' | 'tusEndpoint' | 'chunkSize' | 'required' | 'disabled' | 'uploadOnSubmit' | 'deleteOnRemove'
     | 'tokenProvider' | 'client' | 'strings'
   >
