@@ -46,6 +46,7 @@ const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1
  * @fires deeplake-success - A file is stored: `{ item, info }` (`info.id` is its UUID).
  * @fires deeplake-error - A file failed after retries: `{ item, error }`.
  * @fires deeplake-complete - Nothing left to upload: `{ items }`.
+ * @fires deeplake-network - Uploads wait for the network (`{ waiting: true }`: the browser is offline), or go on (`{ waiting: false }`).
  * @fires change - The set of uploaded UUIDs (`values`) changed.
  * @slot - Extra content inside the drop zone (help text, limits).
  * @csspart dropzone - The drop area.
