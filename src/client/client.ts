@@ -168,7 +168,17 @@ export class DeepLakeClient {
 
   /** The stored bytes, typed with the server's Content-Type. */
   async content(id: string, options: RequestOptions = {}): Promise<Blob> {
-    return (await this.#fetch(this.#fileUrl(id, '/content'), options)).blob();
+    return (await this.contentResponse(id, options)).blob();
+  }
+
+  /**
+   * The content answer as soon as its headers are in, its body not read yet: what the
+   * bytes are (`fileInfoFromHeaders(id, res.headers)`) is known one round trip in, and
+   * the caller reads the body or cancels it. `priority` is fetch()'s (`high` for what a
+   * page shows first).
+   */
+  contentResponse(id: string, options: RequestOptions & { priority?: RequestPriority } = {}): Promise<Response> {
+    return this.#fetch(this.#fileUrl(id, '/content'), options, { priority: options.priority });
   }
 
   list(options: RequestOptions & { limit?: number; offset?: number } = {}): Promise<FileInfo[]> {

@@ -1,8 +1,8 @@
 /**
- * `<deeplake-file>`: shows one stored file by its UUID. It fetches the metadata, then the
- * bytes with the bearer token (shared with every other element showing the same file,
- * see url-cache.ts), and renders them by type through an object URL that is revoked when
- * no element shows the file any more.
+ * `<deeplake-file>`: shows one stored file by its UUID. It fetches the bytes with the
+ * bearer token, and the content answer's headers say what they are (shared with every
+ * other element showing the same file, see url-cache.ts); it renders them by type through
+ * an object URL that is revoked when no element shows the file any more.
  */
 import { nothing, type PropertyValues } from 'lit';
 import { DeepLakeError, isFileId, type DeepLakeErrorCode, type FileInfo } from '../client/index.js';
@@ -14,7 +14,7 @@ import { FileProperties } from './properties.js';
 import { fileStyles } from './styles.js';
 import { acquire, type Lease } from './url-cache.js';
 import { failure, loaded, placeholder, type Loaded } from './views.js';
-import { forget, whenNear } from './viewport.js';
+import { forget, whenNear, whileShown } from './viewport.js';
 
 type View = { state: 'idle' } | { state: 'loading'; busy?: boolean } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
 
@@ -29,6 +29,23 @@ const MESSAGES: Partial<Record<DeepLakeErrorCode, keyof FileStrings>> = {
   network: 'errorNetwork',
   untrusted_origin: 'errorUntrustedOrigin',
 };
+
+/** A content type that says nothing (missing, or bytes of any kind): only `info` can tell what the file is. */
+const GENERIC = /^(application\/octet-stream)?$/;
+
+/**
+ * An `<img>` of `src`, decoded before anyone sees it: inserted, it paints at once (no
+ * empty box for a frame, no decode in the paint that shows it). A broken image is still
+ * shown, as the browser shows one.
+ */
+async function decodedImage(src: string, priority?: 'high'): Promise<HTMLImageElement> {
+  const img = new Image();
+  img.setAttribute('part', 'image');
+  if (priority) img.fetchPriority = priority; // a resolveUrl image is fetched by the <img> itself
+  img.src = src;
+  await img.decode().catch(Boolean);
+  return img;
+}
 
 const asError = (error: unknown): DeepLakeError =>
   error instanceof DeepLakeError ? error : new DeepLakeError('network', String(error), { cause: error });
@@ -93,33 +110,68 @@ export class DeepLakeFile extends FileProperties {
     this.#lease = undefined;
   }
 
-  #start(): void {
+  /** `held`: an image let go far from the viewport (#park), back when near, eager or not. */
+  #start(held?: boolean): void {
     this.#stop();
     this.#armed = true;
     const run = this.#run;
     const id = this.fileId;
     if (!id) return this.#show({ state: 'idle' }, run);
     if (!isFileId(id)) return this.#fail(new DeepLakeError('not_found', 'Not a file id (expected a UUID)'), run, true);
-    this.#show({ state: 'loading' }, run); // quiet until the fetch starts: nothing is loading yet
-    if (this.loading === 'eager') void this.#load(run);
-    else whenNear(this, () => void this.#load(run));
+    // Quiet until the fetch starts: nothing is loading yet. Held: an empty box, no placeholder.
+    this.#show({ state: held ? 'idle' : 'loading' }, run);
+    if (this.loading === 'eager' && !held) void this.#load(run);
+    else whenNear(this, () => void this.#load(run, held));
   }
 
-  async #load(run: number): Promise<void> {
-    this.#show({ state: 'loading', busy: true }, run);
+  /**
+   * Far from the viewport for a while (viewport.ts): the image lets its lease go (the
+   * bytes, its object URL revoked, its bitmap) and comes back when scrolled near, so a
+   * long gallery does not hold every image scrolled past. Meanwhile it is an empty box
+   * of the same height, or content above the viewport would move (Safari has no scroll
+   * anchoring), with no "Loading…" placeholder until the image is back.
+   */
+  readonly #park = () => {
+    this.style.setProperty('--_held', `${this.offsetHeight}px`);
+    this.#start(true);
+  };
+
+  async #load(run: number, held?: boolean): Promise<void> {
+    if (!held) this.#show({ state: 'loading', busy: true }, run);
     try {
-      const lease = (this.#lease = acquire(resolveClient(this), this.fileId));
-      const info = await lease.info();
-      if (run !== this.#run) return;
-      this.#info = info;
+      const id = this.fileId;
+      const lease = (this.#lease = acquire(resolveClient(this), id));
+      const priority = this.loading === 'eager' ? 'high' : undefined;
       // A PDF viewer does not fit a tile: there it is a card, like any document. So where
       // the browser cannot show PDFs inline (most phones): no bytes fetched for nothing.
+      const pdf = !this.fit && navigator.pdfViewerEnabled !== false;
+      let info: FileInfo | undefined;
+      let url: string | null | undefined;
+      // No bytes through the client for a forced card or a resolved URL (a video streams
+      // from it): `info` alone says what the file is, asked beside resolveUrl.
+      if (this.download || this.resolveUrl) [info, url] = await Promise.all([lease.info(), this.resolveUrl?.(id)]);
+      if (!info) {
+        // One round trip to the bytes: the content answer's headers say what they are.
+        const head = await lease.open(pdf, priority);
+        info = GENERIC.test(head.contentType) ? await lease.info() : head;
+        // A name (alt text, a card) or a size the headers left out: `info`, beside the bytes, never before them.
+        if (info === head && (!head.name || head.size < 0)) {
+          lease.info().then((full) => {
+            if (run === this.#run) this.#info = (this.#view as Loaded).info = full;
+            this.requestUpdate();
+          }, Boolean);
+        }
+      }
+      if (run !== this.#run) return;
+      this.#info ??= info;
       let kind = this.download ? 'card' : kindOf(info.contentType);
-      if (kind === 'pdf' && (this.fit || navigator.pdfViewerEnabled === false)) kind = 'card';
-      const view: Loaded = { state: 'loaded', kind, info };
+      if (kind === 'pdf' && !pdf) kind = 'card';
+      const view: Loaded = { state: 'loaded', kind, info: this.#info };
       if (kind === 'text') Object.assign(view, await lease.text());
-      else view.url = (await this.resolveUrl?.(this.fileId)) || (kind === 'card' ? undefined : await lease.url(info.contentType));
-      this.#show(view, run, 'deeplake-load', { info });
+      else view.url = url || (kind === 'card' ? undefined : await lease.url(info.contentType));
+      if (kind === 'image') view.image = await decodedImage(view.url!, priority);
+      this.#show(view, run, 'deeplake-load', { info: view.info });
+      if (kind === 'image' && run === this.#run) whileShown(this, this.#park);
     } catch (error) {
       this.#fail(asError(error), run);
     }
@@ -133,6 +185,7 @@ export class DeepLakeFile extends FileProperties {
   #show<K extends keyof DeepLakeFileEventDetail>(view: View, run: number, event?: K, detail?: DeepLakeFileEventDetail[K]): void {
     if (run !== this.#run) return;
     this.#view = view;
+    if (view.state !== 'idle') this.style.removeProperty('--_held');
     const states = this.#internals.states;
     states.clear();
     states.add(view.state);

@@ -8,6 +8,10 @@ import { themeStyles } from '../theme.js';
 export const fileStyles = [
   themeStyles,
   css`
+    :host {
+      /* the height of an image let go far from the viewport, until it is back (file.ts #park) */
+      block-size: var(--_held);
+    }
     img,
     video,
     object {

@@ -1,17 +1,25 @@
 /**
  * What the `<deeplake-file>` elements on a page share. Per client and file id, while any
- * element holds a lease: one `info` request, one `content` request, and the object URLs
- * made from those bytes. Every lease counts; when the last one is released, a request
- * still running is aborted and every object URL is revoked, so nothing outlives its use.
+ * element holds a lease: one `content` request (and an `info` request only where its
+ * headers do not say enough), and the object URLs made from those bytes. Every lease
+ * counts; when the last one is released, a request still running is aborted and every
+ * object URL is revoked, so nothing outlives its use.
  */
 import { DeepLakeError, type DeepLakeClient, type FileInfo } from '../client/index.js';
-import { mediaType, SVG } from './kind.js';
+import { kindOf, mediaType, SVG } from './kind.js';
 
 /** Text files show at most this many bytes. */
 export const TEXT_LIMIT = 64 * 1024;
 
 export interface Lease {
   info(): Promise<FileInfo>;
+  /**
+   * The content request, resolved with what its headers say (`fileInfoFromHeaders`) one
+   * round trip in. Its body is read at once when the type is one shown from its bytes;
+   * for a card (or a PDF when `pdf` is false: a tile, a phone) it is cancelled, so a 2 GB
+   * archive is not downloaded to show its card, and `download()` asks again.
+   */
+  open(pdf: boolean, priority?: RequestPriority): Promise<FileInfo>;
   /** A URL that shows the bytes as `type` (what `info` said, not what the content response said). */
   url(type: string): Promise<string>;
   /** A URL to save the bytes from: typed `application/octet-stream`, so opening it renders nothing. */
@@ -29,6 +37,28 @@ interface Entry {
   memo: Map<string, Promise<unknown>>;
   /** blob: URLs to revoke at the end. */
   urls: string[];
+}
+
+/**
+ * What a content answer's headers say about its bytes, as a FileInfo (`raw` empty): the
+ * type from Content-Type ('' when missing: ask `info`), the size from Content-Length (-1
+ * when missing, or when the body is encoded and it counts other bytes), the name from
+ * Content-Disposition's `filename*` (RFC 8187), else its `filename` ('' when neither).
+ * Headers are untrusted and their spelling unknown: a `filename*` that does not decode
+ * falls back to `filename`, and the name is only ever shown as text. Here rather than in
+ * client/wire.ts: only this element reads them, and the uploader's bundle need not.
+ */
+export function fileInfoFromHeaders(id: string, headers: Headers): FileInfo {
+  const get = (name: string) => headers.get(name) ?? '';
+  const disposition = get('content-disposition');
+  let name = /filename\s*=\s*"?([^";]*)/i.exec(disposition)?.[1] ?? '';
+  try {
+    name = decodeURIComponent(/filename\*\s*=[^']*'[^']*'([^;\s]+)/i.exec(disposition)![1]!);
+  } catch {
+    /* no filename*, or not UTF-8 percent-encoding: keep `filename` */
+  }
+  const size = headers.has('content-encoding') ? -1 : Number(get('content-length') || -1);
+  return { id, name, contentType: get('content-type'), size: size >= 0 ? size : -1, raw: {} };
 }
 
 const entries = new WeakMap<DeepLakeClient, Map<string, Entry>>();
@@ -66,6 +96,15 @@ export function acquire(client: DeepLakeClient, id: string): Lease {
     return promise;
   };
   const bytes = () => once('bytes', () => client.content(id, { signal }));
+  const open = (pdf: boolean, priority?: RequestPriority) =>
+    once('open', async () => {
+      const res = await client.contentResponse(id, { signal, priority });
+      const head = fileInfoFromHeaders(id, res.headers);
+      const kind = kindOf(head.contentType);
+      if (kind === 'card' || (kind === 'pdf' && !pdf) || memo.has('bytes')) void res.body?.cancel();
+      else void once('bytes', () => res.blob());
+      return head;
+    });
   /** A blob: URL for `blob`, unless every holder left while it was made. */
   const objectUrl = (blob: Blob) => {
     if (signal.aborted) throw new DeepLakeError('aborted', 'The request was aborted');
@@ -77,10 +116,14 @@ export function acquire(client: DeepLakeClient, id: string): Lease {
   let held = true;
   return {
     info: () => once('info', () => client.info(id, { signal })),
+    open,
     url: (type) =>
       once('url', async () => {
-        // Retyped without a copy: a Blob made of a Blob shares its bytes.
-        const blob = new Blob([await bytes()], { type });
+        // Retyped without a copy (a Blob made of a Blob shares its bytes) when `info` said
+        // another type than the answer. Not otherwise: every Blob made is a synchronous
+        // call to Chromium's browser process, a tenth of a gallery's main-thread time.
+        let blob = await bytes();
+        if (blob.type !== type) blob = new Blob([blob], { type });
         return mediaType(type) === SVG ? dataUrl(blob) : objectUrl(blob);
       }),
     download: () => once('download', async () => objectUrl(new Blob([await bytes()], { type: 'application/octet-stream' }))),

@@ -1,26 +1,41 @@
 /**
- * `loading="lazy"`: one IntersectionObserver for every waiting element on the page, each
- * callback run once, when its element comes within 200px of the viewport.
+ * Where elements are against the viewport: one IntersectionObserver per margin for the
+ * whole page, and one question per element at a time. `loading="lazy"`: a callback run
+ * once, when the element comes within 200px. A shown image: a callback run once it has
+ * been far away (more than `far.margin` beyond the viewport) for `far.ms`.
  */
-const waiting = new Map<Element, () => void>();
-let observer: IntersectionObserver | undefined;
+const watched = new Map<Element, (near: boolean) => void>();
+const observers: Record<string, IntersectionObserver> = {};
+const timers = new Map<Element, ReturnType<typeof setTimeout>>();
 
-export function whenNear(el: Element, callback: () => void): void {
-  observer ??= new IntersectionObserver(
+/**
+ * Far enough that scrolling back takes a while (two viewports past the edge), long enough
+ * that a person scrolling back and forth keeps what they just saw. Tests shorten `ms`.
+ */
+export const far = { margin: '200%', ms: 5000 };
+
+function watch(el: Element, margin: string, callback: (near: boolean) => void): void {
+  watched.set(el, callback);
+  (observers[margin] ??= new IntersectionObserver(
     (entries) => {
-      for (const { target, isIntersecting } of entries) {
-        const run = isIntersecting && waiting.get(target);
-        if (!run) continue;
-        forget(target);
-        run();
-      }
+      for (const { target, isIntersecting } of entries) watched.get(target)?.(isIntersecting);
     },
-    { rootMargin: '200px' },
-  );
-  waiting.set(el, callback);
-  observer.observe(el);
+    { rootMargin: margin },
+  )).observe(el);
 }
 
+export const whenNear = (el: Element, callback: () => void): void =>
+  watch(el, '200px', (near) => near && (forget(el), callback()));
+
+export const whileShown = (el: Element, callback: () => void): void =>
+  watch(el, far.margin, (near) => {
+    clearTimeout(timers.get(el));
+    if (!near) timers.set(el, setTimeout(() => (forget(el), callback()), far.ms));
+  });
+
 export function forget(el: Element): void {
-  if (waiting.delete(el)) observer!.unobserve(el);
+  watched.delete(el);
+  clearTimeout(timers.get(el));
+  timers.delete(el);
+  for (const observer of Object.values(observers)) observer.unobserve(el);
 }

@@ -7,7 +7,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { FileInfo } from '../client/index.js';
 import { fill, type FileStrings } from '../i18n/strings.js';
 import { formatBytes } from '../uploader/format.js';
-import { icons } from '../uploader/icons.js';
+import { errorIcon, fileIcon, retryIcon } from '../uploader/icons.js';
 import type { FileKind } from './kind.js';
 import { TEXT_LIMIT } from './url-cache.js';
 
@@ -17,6 +17,8 @@ export interface Loaded {
   info: FileInfo;
   /** What `src` (or the download link) points at. */
   url?: string | undefined;
+  /** An image's `<img>`, already decoded (file.ts): inserted as it is, so it paints at once. */
+  image?: HTMLImageElement;
   text?: string;
   truncated?: boolean;
 }
@@ -51,8 +53,8 @@ function middle(name: string): TemplateResult {
 
 export const failure = (message: string, s: FileStrings, retry?: () => void): TemplateResult =>
   html`<div class="box error" part="error">
-    ${icons.error}<span class="message" part="message">${message}</span>
-    ${retry ? html`<button class="button" part="retry-button" type="button" @click=${retry}>${icons.retry}${s.retry}</button>` : nothing}
+    ${errorIcon}<span class="message" part="message">${message}</span>
+    ${retry ? html`<button class="button" part="retry-button" type="button" @click=${retry}>${retryIcon}${s.retry}</button>` : nothing}
   </div>`;
 
 /** Icon, name, size and a link that saves the file under its original name. */
@@ -60,7 +62,7 @@ function card(info: FileInfo, url: string | undefined, ctx: ViewContext): Templa
   const name = nameOf(info);
   const s = ctx.strings;
   return html`<div class="box card" part="card">
-    ${icons.file}
+    ${fileIcon}
     <span class="label">
       <span class="name" part="name" title=${name} dir="auto">${middle(name)}</span>
       ${info.size < 0 ? nothing : html`<span class="size" part="size">${formatBytes(info.size, ctx.locale)}</span>`}
@@ -77,12 +79,13 @@ function card(info: FileInfo, url: string | undefined, ctx: ViewContext): Templa
   </div>`;
 }
 
-export function loaded(view: Loaded, ctx: ViewContext): TemplateResult {
+export function loaded(view: Loaded, ctx: ViewContext): TemplateResult | HTMLImageElement {
   const { info, url } = view;
   const name = nameOf(info);
   switch (view.kind) {
     case 'image':
-      return html`<img part="image" src=${url!} alt=${ctx.alt ?? name} />`;
+      view.image!.alt = ctx.alt ?? name;
+      return view.image!;
     case 'video':
       return html`<video part="video" src=${url!} controls preload="metadata" aria-label=${name}></video>`;
     case 'audio':

@@ -32,7 +32,7 @@ describe('<deeplake-file> errors', () => {
     expect(el.matches(':state(error)')).to.equal(true);
     expect(el.info).to.equal(undefined);
     await expect(el).to.be.accessible();
-    expect(await reads(ws)).to.deep.equal([`info ${id}`]);
+    expect(await reads(ws)).to.deep.equal([`content ${id}`]);
   });
 
   it('loads on retry after a server error', async () => {
@@ -46,8 +46,8 @@ describe('<deeplake-file> errors', () => {
     part(el, 'retry-button')!.click();
     expect((await loaded).type).to.equal('deeplake-load');
     expect(shown(el)).to.equal('img');
-    // A retry starts afresh: the failed lease is let go, so info and content are asked again.
-    expect(await reads(ws)).to.deep.equal([`info ${png.id}`, `content ${png.id}`, `info ${png.id}`, `content ${png.id}`]);
+    // A retry starts afresh: the failed lease is let go, so the content is asked again.
+    expect(await reads(ws)).to.deep.equal([`content ${png.id}`, `content ${png.id}`]);
   });
 
   it('refreshes an expired token once and shows the file', async () => {
@@ -60,7 +60,7 @@ describe('<deeplake-file> errors', () => {
     expect((await settled(el)).type).to.equal('deeplake-load');
     expect(provider.calls.filter((c) => c.forceRefresh).length).to.equal(1);
     const statuses = (await requestLog(ws.workspace)).filter((r) => r.method === 'GET').map((r) => r.status);
-    expect(statuses).to.deep.equal([401, 200, 200]);
+    expect(statuses).to.deep.equal([401, 200]);
   });
 
   it('says when the session cannot be renewed (401) or the token is for another workspace (403)', async () => {

@@ -1,0 +1,192 @@
+/**
+ * `<deeplake-file>` as fast as a plain `<img>` (issue 20): one request before an image's
+ * first pixel (the content answer's headers say what it is), `info` only beside the bytes
+ * and never in their way, no bytes through the client with `resolveUrl`, images inserted
+ * decoded, a card's body never downloaded, and images far from the viewport let go
+ * (their object URLs revoked) and fetched again when scrolled back.
+ */
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
+import * as viewport from '../../src/file/viewport.js';
+import { makeBytes, type TestWorkspace } from './emulator-control.js';
+import { makePng } from './file-fixtures.js';
+import { mountFile, mountLoaded, part, reads, settled, shown, spyRevoke, store, workspace, type DeepLakeFile } from './file-helpers.js';
+
+type Answer = (url: string, res: Response) => Response | Promise<Response>;
+
+/**
+ * Wraps window.fetch until `restore()`: `hold(url)` returns a promise that, when it
+ * resolves, lets that request go (an `info` request held back as long as the test wants);
+ * `answer` may replace a response (headers a server left out). Records each URL.
+ */
+function interceptFetch({ hold, answer }: { hold?: (url: string) => Promise<void> | undefined; answer?: Answer } = {}) {
+  const real = window.fetch;
+  const urls: string[] = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    urls.push(url);
+    await hold?.(url);
+    const res = await real.call(window, input, init);
+    return answer ? answer(url, res) : res;
+  };
+  return { urls, restore: () => void (window.fetch = real) };
+}
+
+/** The same answer without the named headers (a server that does not send them). */
+const without = (res: Response, ...names: string[]) => {
+  const headers = new Headers(res.headers);
+  for (const name of names) headers.delete(name);
+  return new Response(res.body, { status: res.status, headers });
+};
+
+const isInfo = (url: string, id: string) => new URL(url).pathname.endsWith(`/files/${id}`);
+
+describe('<deeplake-file> speed (issue 20)', () => {
+  let ws: TestWorkspace;
+  let client: DeepLakeClient;
+  let png: FileInfo;
+
+  beforeEach(async () => {
+    ({ ws, client } = await workspace());
+    png = await store(client, await makePng(), 'photo one.png', 'image/png');
+  });
+
+  it('sends one request before the first pixel of an image, and inserts it decoded', async () => {
+    const el = mountFile({ 'file-id': png.id }, { client });
+    // The <img> as it first appears in the shadow root: it must paint at once.
+    const first: Array<{ complete: boolean; width: number }> = [];
+    el.addController({
+      hostUpdated: () => {
+        const img = part<HTMLImageElement>(el, 'image');
+        if (img && !first.length) first.push({ complete: img.complete, width: img.naturalWidth });
+      },
+    });
+    const outcome = await settled(el);
+    expect(outcome.type).to.equal('deeplake-load');
+    expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
+    expect(first).to.deep.equal([{ complete: true, width: 96 }]);
+    // What the answer's headers said, Content-Disposition's name included.
+    const info = outcome.type === 'deeplake-load' ? outcome.detail.info : undefined;
+    expect([info?.id, info?.name, info?.contentType, info?.size]).to.deep.equal([png.id, 'photo one.png', 'image/png', png.size]);
+    expect(part<HTMLImageElement>(el, 'image')!.alt).to.equal('photo one.png');
+  });
+
+  it('never waits for info: without a name in the headers, the image shows first and info names it later', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spy = interceptFetch({
+      hold: (url) => (isInfo(url, png.id) ? held : undefined),
+      answer: (url, res) => (url.endsWith('/content') ? without(res, 'Content-Disposition') : res),
+    });
+    try {
+      const el = mountFile({ 'file-id': png.id }, { client });
+      // A 5 s bound: an image that waited for the held info would never load.
+      expect((await settled(el, 5_000)).type).to.equal('deeplake-load');
+      expect(shown(el)).to.equal('img');
+      expect(spy.urls.some((url) => isInfo(url, png.id)), 'info asked beside the bytes').to.equal(true);
+      expect(await reads(ws)).to.deep.equal([`content ${png.id}`]); // info is still held in the page
+      release();
+      await waitUntil(() => part<HTMLImageElement>(el, 'image')?.alt === 'photo one.png', 'the name from info becomes the alt text');
+      expect(el.info?.name).to.equal('photo one.png');
+    } finally {
+      release();
+      spy.restore();
+    }
+  });
+
+  it('asks info when the content answer does not say its type, and shows the image', async () => {
+    const spy = interceptFetch({ answer: (url, res) => (url.endsWith('/content') ? without(res, 'Content-Type', 'Content-Disposition') : res) });
+    try {
+      const el = await mountLoaded({ 'file-id': png.id }, { client });
+      expect(shown(el)).to.equal('img');
+      expect(part<HTMLImageElement>(el, 'image')!.alt).to.equal('photo one.png');
+      expect((await reads(ws)).filter((r) => r.startsWith('info'))).to.deep.equal([`info ${png.id}`]);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('never downloads the bytes of a video given resolveUrl', async () => {
+    const video = await store(client, makeBytes(2 * 1024 * 1024), 'film.mp4', 'video/mp4');
+    const resolved = URL.createObjectURL(new Blob([makeBytes(1024)], { type: 'video/mp4' })); // the host's proxy
+    const spy = interceptFetch();
+    try {
+      const el = await mountLoaded({ 'file-id': video.id }, { client, resolveUrl: () => resolved });
+      expect(part<HTMLVideoElement>(el, 'video')!.src).to.equal(resolved);
+      expect(await reads(ws)).to.deep.equal([`info ${video.id}`]);
+      expect(spy.urls.filter((url) => url.includes('/content'))).to.deep.equal([]);
+    } finally {
+      spy.restore();
+      URL.revokeObjectURL(resolved);
+    }
+  });
+
+  it('shows a card from the content answer’s headers and cancels its body', async () => {
+    const zip = await store(client, makeBytes(4 * 1024 * 1024), 'archive.zip', 'application/zip');
+    const cancelled: string[] = [];
+    const spy = interceptFetch({
+      answer: (url, res) => {
+        const body = res.body!;
+        const cancel = body.cancel.bind(body);
+        body.cancel = (reason?: unknown) => (cancelled.push(url), cancel(reason));
+        return res;
+      },
+    });
+    try {
+      const el = await mountLoaded({ 'file-id': zip.id }, { client });
+      expect(shown(el)).to.equal('card');
+      expect(part(el, 'name')!.title).to.equal('archive.zip');
+      expect(part(el, 'size')!.textContent).to.match(/4(\.2)? MB/);
+      expect(await reads(ws)).to.deep.equal([`content ${zip.id}`]);
+      expect(cancelled.length, 'the body is cancelled, not read').to.equal(1);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  describe('far from the viewport', () => {
+    const ms = viewport.far.ms;
+    before(() => void (viewport.far.ms = 50));
+    after(() => void (viewport.far.ms = ms));
+
+    it('lets an image go (its URL revoked, its box kept) and fetches it again when scrolled back', async () => {
+      const revokes = spyRevoke();
+      try {
+        const root = fixtureSync<HTMLElement>(html`<div>
+          <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
+          <div style="block-size: 20000px"></div>
+        </div>`);
+        const el = root.querySelector<DeepLakeFile>('deeplake-file')!;
+        el.scrollIntoView();
+        await waitUntil(() => shown(el) === 'img', 'the image is shown', { timeout: 10_000 });
+        const url = part<HTMLImageElement>(el, 'image')!.src;
+        const height = el.offsetHeight;
+        window.scrollTo(0, 10_000); // many viewports away
+        await waitUntil(() => revokes.revoked.includes(url), 'its object URL is revoked', { timeout: 10_000 });
+        expect(shown(el)).to.equal('nothing');
+        expect(el.offsetHeight, 'the box keeps its height').to.equal(height);
+        expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
+        el.scrollIntoView();
+        await waitUntil(() => shown(el) === 'img', 'shown again when scrolled back', { timeout: 10_000 });
+        expect(part<HTMLImageElement>(el, 'image')!.src).not.to.equal(url);
+        expect(await reads(ws)).to.deep.equal([`content ${png.id}`, `content ${png.id}`]);
+      } finally {
+        revokes.restore();
+        window.scrollTo(0, 0);
+      }
+    });
+
+    it('keeps an image that stays near the viewport', async () => {
+      const revokes = spyRevoke();
+      try {
+        const el = await mountLoaded({ 'file-id': png.id }, { client });
+        const url = part<HTMLImageElement>(el, 'image')!.src;
+        await new Promise((resolve) => setTimeout(resolve, 300)); // six times far.ms: a wrongly armed timer would have run
+        expect(revokes.revoked).to.deep.equal([]);
+        expect(part<HTMLImageElement>(el, 'image')!.src).to.equal(url);
+      } finally {
+        revokes.restore();
+      }
+    });
+  });
+});
