@@ -95,7 +95,8 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
     if (listen) {
       // The browser counts the multipart envelope too: scale its bytes to the file's.
       xhr.upload.onprogress = ({ loaded, total }) => {
-        watch(true);
+        // Every byte counted is the last one out (Firefox fires upload `load` only with the answer).
+        watch(loaded < total);
         onProgress?.({ loaded: total > 0 ? Math.min(size, Math.round((loaded / total) * size)) : 0, total: size });
       };
       // `load` on xhr.upload means the last byte left: the server is now processing.
