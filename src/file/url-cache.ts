@@ -105,28 +105,26 @@ export function acquire(client: DeepLakeClient, id: string): Lease {
       else void once('bytes', () => res.blob());
       return head;
     });
-  /** A blob: URL for `blob`, unless every holder left while it was made. */
-  const objectUrl = (blob: Blob) => {
-    if (signal.aborted) throw new DeepLakeError('aborted', 'The request was aborted');
-    const url = URL.createObjectURL(blob);
-    urls.push(url);
-    return url;
-  };
+  /** A URL of the bytes as `type` (memoized by type), unless every holder left while it was made. */
+  const url = (type: string) =>
+    once(type, async () => {
+      // Retyped without a copy (a Blob made of a Blob shares its bytes) when `info` said
+      // another type than the answer. Not otherwise: every Blob made is a synchronous
+      // call to Chromium's browser process, a tenth of a gallery's main-thread time.
+      let blob = await bytes();
+      if (blob.type !== type) blob = new Blob([blob], { type });
+      if (mediaType(type) === SVG) return dataUrl(blob);
+      if (signal.aborted) throw new DeepLakeError('aborted', 'The request was aborted');
+      urls.push(URL.createObjectURL(blob));
+      return urls.at(-1)!;
+    });
 
   let held = true;
   return {
     info: () => once('info', () => client.info(id, { signal })),
     open,
-    url: (type) =>
-      once('url', async () => {
-        // Retyped without a copy (a Blob made of a Blob shares its bytes) when `info` said
-        // another type than the answer. Not otherwise: every Blob made is a synchronous
-        // call to Chromium's browser process, a tenth of a gallery's main-thread time.
-        let blob = await bytes();
-        if (blob.type !== type) blob = new Blob([blob], { type });
-        return mediaType(type) === SVG ? dataUrl(blob) : objectUrl(blob);
-      }),
-    download: () => once('download', async () => objectUrl(new Blob([await bytes()], { type: 'application/octet-stream' }))),
+    url,
+    download: () => url('application/octet-stream'),
     text: () =>
       once('text', async () => {
         const blob = await bytes();
