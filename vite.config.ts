@@ -23,6 +23,11 @@ export default defineConfig(({ command }) =>
       }
     : {
         plugins: [minifyLiterals()],
+        // The image worker (src/optimize/resize-worker.ts) is emitted as a file beside the
+        // entry, under the same prefix, and found relative to the chunk that starts it
+        // (`base: './'`), so the files still work when copied to any folder or CDN path.
+        base: './',
+        worker: { format: 'es', rolldownOptions: { output: { entryFileNames: 'deeplake-elements.min.worker-[hash].js' } } },
         build: {
           // Beside tsc's output in dist/ (`npm run build` empties dist/ first).
           outDir: resolve(root, 'dist'),

@@ -54,11 +54,22 @@ const STRICT_CSP = "default-src 'self'";
 async function cspPageMiddleware(ctx, next) {
   if (ctx.path !== '/__csp-page.html') return next();
   const images = ctx.query.img !== undefined ? "; img-src 'self' blob: data:" : '';
-  // `?tt`: Trusted Types enforced, with only the policy names the README lists.
-  const trustedTypes = ctx.query.tt !== undefined ? "; require-trusted-types-for 'script'; trusted-types lit-html" : '';
+  // `?tt`: Trusted Types enforced, with only the policy names the README lists; `?tt=lit`
+  // with Lit's alone (a page that never allowed the image worker's policy).
+  const policies = ctx.query.tt === 'lit' ? 'lit-html' : 'lit-html deeplake-worker';
+  const trustedTypes = ctx.query.tt !== undefined ? `; require-trusted-types-for 'script'; trusted-types ${policies}` : '';
   ctx.set('Content-Security-Policy', STRICT_CSP + images + trustedTypes);
   ctx.type = 'html';
   ctx.body = '<!doctype html><meta charset="utf-8"><title>CSP</title><script type="module" src="/test/browser/csp-page.ts"></script>';
+}
+
+/**
+ * A worker started with `new Worker(new URL('./x-worker.js', import.meta.url))` asks for
+ * the compiled name; here, unbundled, that is the TypeScript source (esbuild compiles it).
+ */
+async function workerSourceMiddleware(ctx, next) {
+  if (/^\/src\/.+-worker\.js$/.test(ctx.path)) ctx.url = ctx.url.replace(/-worker\.js/, '-worker.ts');
+  return next();
 }
 
 /** Stops the emulator and removes its data with the test server. */
@@ -185,7 +196,7 @@ export default {
   testsStartTimeout: 120_000,
   testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 10 * 60_000,
-  middleware: [emulatorMiddleware, plainTusMiddleware, cspPageMiddleware],
+  middleware: [emulatorMiddleware, plainTusMiddleware, cspPageMiddleware, workerSourceMiddleware],
   reporters: [defaultReporter(), summaryLineReporter()],
   plugins: [
     networkConditionsPlugin(),

@@ -65,6 +65,8 @@ export interface UploaderStrings {
   errorDelete: string; // {name}
   statusResuming: string; // {percent}: a tus upload that continued where the server stopped
   statusInterrupted: string; // a tus upload a reload cut off
+  statusOptimizing: string; // an image resized or stripped of its location before it is sent
+  sizeOptimized: string; // {from} {to}: the chosen image's size and the size sent
 }
 
 export const en: UploaderStrings = {
@@ -128,6 +130,8 @@ export const en: UploaderStrings = {
   errorDelete: '{name} could not be deleted from the server',
   statusResuming: 'Resuming from {percent}%',
   statusInterrupted: 'Interrupted: choose the file again to resume',
+  statusOptimizing: 'Optimizing…',
+  sizeOptimized: '{from} → {to}',
 };
 
 /** The strings of `<deeplake-file>` (`fileElement.strings = { retry: '…' }`). */

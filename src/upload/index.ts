@@ -3,5 +3,5 @@ export { UploadQueue } from './upload-queue.js';
 export { UPLOAD_QUEUE_EVENTS } from './events.js';
 export type { UploadQueueEventDetail, UploadQueueEventMap, UploadQueueEventName } from './events.js';
 export { SpeedMeter } from './speed.js';
-export type { UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
+export type { Prepare, UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
 export { isStored } from './items.js';

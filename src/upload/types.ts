@@ -20,10 +20,19 @@ export interface UploadItem {
   readonly relativePath: string;
   readonly status: UploadStatus;
   /**
-   * While uploading: 'sending' until the last byte left, then 'processing' until the server
+   * While uploading: 'optimizing' while `prepare` makes the file to send (`optimizing` says
+   * how far), 'sending' until the last byte left, then 'processing' until the server
    * answers; 'offline' while the browser is offline and the upload waits for the network.
    */
-  readonly phase: 'sending' | 'processing' | 'offline' | undefined;
+  readonly phase: 'optimizing' | 'sending' | 'processing' | 'offline' | undefined;
+  /** 0..1 while the phase is 'optimizing'. */
+  readonly optimizing?: number | undefined;
+  /**
+   * Set once `prepare` ran: `file` and `total` are then the prepared file's, `originalSize`
+   * the chosen file's; `note` says why the original went as it was (`larger`,
+   * `unsupported`, `failed`).
+   */
+  readonly prepared?: { readonly originalSize: number; readonly note?: string | undefined } | undefined;
   /** File bytes sent (the multipart envelope is scaled away by the client). */
   readonly loaded: number;
   /** `file.size`. */
@@ -44,6 +53,17 @@ export interface UploadItem {
   readonly resumedFrom?: number | undefined;
 }
 
+/**
+ * Makes the file to send from the chosen one (an image resized, its location removed),
+ * before the item's first upload; `undefined` = nothing to do for this item. It reports
+ * `progress(0..1)` and stops on `signal` (pause, cancel). A rejection sends the original.
+ */
+export type Prepare = (
+  item: UploadItem,
+  progress: (done: number) => void,
+  signal: AbortSignal,
+) => Promise<{ file: File; note?: string | undefined }> | undefined;
+
 /** What `add()` accepts: a File, or a File with the path it had in a dropped folder. */
 export type UploadSource = File | { file: File; relativePath: string };
 
@@ -60,6 +80,8 @@ export interface UploadQueueOptions {
   tus?: TusOptions | undefined;
   /** Bytes that stop moving for this long end an attempt (then retried); default the client's (30 000 ms), 0 = never. */
   stallTimeoutMs?: number | undefined;
+  /** Runs before each item's first upload (see `Prepare`); default none. */
+  prepare?: Prepare | undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import { describedItem, IDLE, ItemList, newItem, storedItem, type ItemPatch } fr
 import { Notifier } from './notifier.js';
 import { send, type ChangeKind } from './send.js';
 import { computeTotals } from './totals.js';
-import type { UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
+import type { Prepare, UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
 import { UnfinishedRows } from './unfinished.js';
 
 type Listener<K extends keyof UploadQueueEventMap> = (this: UploadQueue, event: UploadQueueEventMap[K]) => unknown;
@@ -57,6 +57,8 @@ export class UploadQueue extends EventTarget {
   tus: TusOptions | undefined;
   /** Passed to the client per upload: bytes that stop moving for this long end an attempt; undefined = the client's default. */
   stallTimeoutMs: number | undefined;
+  /** Makes the file to send before an item's first upload (an image resized); read as each upload starts. */
+  prepare: Prepare | undefined;
   /** Items whose upload waits for the network. */
   readonly #offline = new Set<string>();
   readonly #unfinished: UnfinishedRows;
@@ -71,6 +73,7 @@ export class UploadQueue extends EventTarget {
     this.#autoStart = options.autoStart ?? true;
     this.tus = options.tus;
     this.stallTimeoutMs = options.stallTimeoutMs;
+    this.prepare = options.prepare;
     this.#unfinished = new UnfinishedRows(this.#list, this.#getClient);
   }
 
@@ -324,6 +327,23 @@ export class UploadQueue extends EventTarget {
   #waitingFrom = 0;
   #waitingAfterRemovals = 0;
 
+  /**
+   * The 'optimizing' step: the record takes the prepared file (its size as `total`, its
+   * name in `relativePath`), once. A failed step sends the original, with its reason.
+   */
+  async #prepare(item: UploadItem, signal: AbortSignal, live: () => boolean): Promise<UploadItem | undefined> {
+    const { id, file } = item;
+    const step = this.prepare?.(item, (optimizing) => live() && this.#patch(id, { optimizing }, RAN), signal);
+    if (!step) return;
+    this.#patch(id, { phase: 'optimizing', optimizing: 0 }, RAN);
+    const made = await step.catch((error: unknown) => {
+      if (signal.aborted) throw error;
+      return { file, note: 'failed' };
+    });
+    const patch = { file: made.file, total: made.file.size, relativePath: item.relativePath.replace(/[^/]*$/, made.file.name), phase: 'sending', prepared: { originalSize: file.size, note: made.note } };
+    return live() ? this.#patch(id, patch as ItemPatch, RAN) : undefined;
+  }
+
   async #run(item: UploadItem): Promise<void> {
     const { id } = item;
     const run = new AbortController();
@@ -333,6 +353,8 @@ export class UploadQueue extends EventTarget {
     // tus continues where the server stopped: the bar stays until the server's offset is known.
     this.#patch(id, { ...IDLE, status: 'uploading', phase: 'sending', loaded: this.tus ? item.loaded : 0, resumedFrom: undefined, error: undefined }, RAN);
     try {
+      if (!item.prepared) item = (await this.#prepare(item, run.signal, live)) ?? item;
+      if (!live()) return;
       const info = await send(this.#getClient, item, {
         retries: this.retries,
         tus: this.tus,

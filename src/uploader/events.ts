@@ -4,6 +4,7 @@
  * `event.detail` is typed by name, and a name cannot drift from its dispatch.
  */
 import type { DeepLakeError, FileInfo } from '../client/index.js';
+import type { ImageOptions } from '../optimize/optimize.js';
 import type { UploadItem, UploadTotals } from '../upload/index.js';
 import type { RejectReason } from './validate.js';
 
@@ -14,8 +15,11 @@ export interface PendingFile {
 }
 
 export interface DeepLakeUploaderEventDetail {
-  /** Cancelable: `preventDefault()` refuses the whole batch, `veto(file, message)` one file. */
-  'deeplake-add': { items: readonly PendingFile[]; veto(file: File, message?: string): void };
+  /**
+   * Cancelable: `preventDefault()` refuses the whole batch, `veto(file, message)` one file;
+   * `optimize(file, options)` sets that image's options over the element's, `false` sends it as it is.
+   */
+  'deeplake-add': { items: readonly PendingFile[]; veto(file: File, message?: string): void; optimize(file: File, options: ImageOptions | false): void };
   /** A file refused by validation or by a page's veto. */
   'deeplake-reject': { file: File; reason: RejectReason | 'vetoed'; message: string };
   'deeplake-progress': { item: UploadItem; totals: UploadTotals };

@@ -77,6 +77,7 @@ function statusText(item: UploadItem, ctx: RowContext): string {
       // tus: "Resuming from 62% · Uploading 70%" for an upload that continued, until it ends:
       // on a fast link the rest may be sent before the next (held) render.
       const from = item.resumedFrom === undefined ? '' : `${fill(s.statusResuming, { percent: Math.floor(item.resumedFrom * 100) })} · `;
+      if (item.phase === 'optimizing') return s.statusOptimizing;
       if (item.phase === 'processing') return `${from}${s.statusProcessing}`;
       if (item.phase === 'offline') return s.statusOffline;
       // No bytes counted yet (a small body is counted only when its answer comes): no "0%".
@@ -95,10 +96,18 @@ function statusText(item: UploadItem, ctx: RowContext): string {
   }
 }
 
+/** "3.8 MB", or "3.8 MB → 412 kB" for an image made smaller before it was sent. */
+function sizeText({ total, prepared }: UploadItem, { locale, strings }: RowContext): string {
+  const size = formatBytes(total, locale);
+  return prepared && prepared.originalSize !== total ? fill(strings.sizeOptimized, { from: formatBytes(prepared.originalSize, locale), to: size }) : size;
+}
+
 function progressBar(item: UploadItem, label: string): TemplateResult | typeof nothing {
   if (item.status !== 'uploading' && item.status !== 'paused') return nothing;
   const processing = item.phase === 'processing';
-  const percent = processing ? 100 : percentOf(item);
+  const optimizing = item.phase === 'optimizing';
+  // An image being optimized has a bar of its own: how far the worker got, not bytes.
+  const percent = processing ? 100 : optimizing ? Math.floor(item.optimizing! * 100) : percentOf(item);
   // While the server processes, or before any byte is counted, the amount is unknown:
   // no aria-valuenow (indeterminate).
   return html`<div
@@ -108,7 +117,7 @@ function progressBar(item: UploadItem, label: string): TemplateResult | typeof n
     aria-label=${label}
     aria-valuemin="0"
     aria-valuemax="100"
-    aria-valuenow=${processing || item.loaded === 0 ? nothing : percent}
+    aria-valuenow=${processing || (!optimizing && item.loaded === 0) ? nothing : percent}
     data-phase=${item.phase ?? nothing}
   >
     <div class="fill" part="progress-fill" .style=${`--p:${percent}`}></div>
@@ -179,7 +188,7 @@ export function itemRow(item: UploadItem, ctx: RowContext, thumb: string | undef
     </div>
     <div class="details">
       <span class="name" part="name" title=${name}>${name}</span>
-      <span class="meta" part="meta">${`${formatBytes(item.total, ctx.locale)} · ${statusText(item, ctx)}`}</span>
+      <span class="meta" part="meta">${`${sizeText(item, ctx)} · ${statusText(item, ctx)}`}</span>
       ${progressBar(item, name)}
     </div>
     <div class="actions" part="actions">${actionButton(first, name, ctx.strings, ctx.disabled)}${second ? actionButton(second, name, ctx.strings, ctx.disabled) : nothing}</div>

@@ -1,10 +1,11 @@
 /**
  * Image thumbnails for the rows on screen only: an IntersectionObserver says which rows
- * are visible, at most two images decode at a time (createImageBitmap, resized while
- * decoding so a 12-megapixel photo never sits in memory at full size), and each object
- * URL is revoked when its row goes.
+ * are visible, at most two images decode at a time (in the image worker; createImageBitmap,
+ * resized while decoding so a 12-megapixel photo never sits in memory at full size), and
+ * each object URL is revoked when its row goes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { thumbnail } from '../optimize/optimize.js';
 import { isThumbnailable } from './validate.js';
 
 const SIZE = 96; // CSS pixels ×2 for sharp 48 px thumbnails on high-density screens
@@ -100,6 +101,9 @@ export class Thumbnails implements ReactiveController {
 }
 
 async function makeThumbnail(file: File): Promise<Blob | undefined> {
+  // In the image worker (optimize.ts); here only where that cannot run (no OffscreenCanvas in workers).
+  const made = await thumbnail(file, SIZE).catch((error: Error) => (error.message === 'unsupported' ? undefined : null));
+  if (made !== undefined) return made ?? undefined;
   try {
     const probe = await createImageBitmap(file, { resizeWidth: SIZE, resizeQuality: 'medium' });
     const canvas = new OffscreenCanvas(probe.width, probe.height);

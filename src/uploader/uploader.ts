@@ -28,6 +28,8 @@ import { RenderPacer } from './render-pacer.js';
 import { ProgressiveRows } from './progressive-rows.js';
 import { SubmitGuard } from './submit-guard.js';
 import { LazyThumbnails } from './lazy-thumbnails.js';
+import { imagePrepare } from './lazy-optimize.js';
+import type { ImageOptions } from '../optimize/optimize.js';
 import { needFileElement } from './file-element.js';
 import { validateFiles, type RejectReason } from './validate.js';
 import { warmFormatters } from './format.js';
@@ -40,7 +42,7 @@ const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1
  * Pick, drop or paste files; they are validated, uploaded with progress, and the stored
  * files' UUIDs become the element's form value.
  *
- * @fires deeplake-add - Cancelable. Files passed validation: `{ items, veto(file, message?) }`.
+ * @fires deeplake-add - Cancelable. Files passed validation: `{ items, veto(file, message?), optimize(file, options | false) }`.
  * @fires deeplake-reject - A file was refused: `{ file, reason, message }`.
  * @fires deeplake-progress - Bytes moved: `{ item, totals }`.
  * @fires deeplake-success - A file is stored: `{ item, info }` (`info.id` is its UUID).
@@ -90,7 +92,9 @@ export class DeepLakeUploader extends UploaderProperties {
     return this.renderRoot.querySelector('input[type=file]')!;
   }
 
-  readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true });
+  /** Per-file image options a `deeplake-add` listener chose. */
+  readonly #optimize = new WeakMap<File, ImageOptions | false>();
+  readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true, prepare: imagePrepare(this, (file) => this.#optimize.get(file)) });
   readonly #announcer = new Announcer(this);
   readonly #pacer = new RenderPacer(() => this.#queue.busy, () => this.#queue.items.length);
   readonly #rows = new ProgressiveRows(() => {
@@ -206,7 +210,8 @@ export class DeepLakeUploader extends UploaderProperties {
 
     if (accepted.length) {
       const vetoes = new Map<File, string>();
-      const event = uploaderEvent('deeplake-add', { items: accepted, veto: (file, message) => vetoes.set(file, message || s.rejectVetoed) }, true);
+      const optimize = (file: File, options: ImageOptions | false) => this.#optimize.set(file, options);
+      const event = uploaderEvent('deeplake-add', { items: accepted, veto: (file, message) => vetoes.set(file, message || s.rejectVetoed), optimize }, true);
       if (!this.dispatchEvent(event)) accepted = [];
       for (const [file, message] of vetoes) refused.push({ file, reason: 'vetoed', message });
       accepted = accepted.filter((p) => !vetoes.has(p.file));
@@ -398,6 +403,7 @@ export class DeepLakeUploader extends UploaderProperties {
           aria-hidden="true"
           ?multiple=${this.multiple}
           accept=${this.accept || nothing}
+          capture=${this.capture || nothing}
           ?disabled=${this.#disabled}
           @change=${this.#onPicked}
         />

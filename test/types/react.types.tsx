@@ -22,6 +22,7 @@ assert<
     keyof DeepLakeUploaderProps,
     | 'workspace' | 'apiUrl' | 'name' | 'multiple' | 'accept' | 'maxFileSize' | 'maxFiles' | 'concurrency' | 'retries' | 'stallTimeout'
     | 'manual' | 'transport' | 'tusEndpoint' | 'chunkSize' | 'required' | 'disabled' | 'uploadOnSubmit' | 'deleteOnRemove'
+    | 'imageMax' | 'imageQuality' | 'imageType' | 'stripMetadata' | 'capture'
     | 'tokenProvider' | 'client' | 'strings'
   >
 >();

@@ -64,6 +64,8 @@ export const strings: UploaderStrings = {
   errorDelete: 'تعذّر حذف {name} من الخادم',
   statusResuming: 'تم الاستئناف من {percent}%',
   statusInterrupted: 'توقف الرفع: اختر الملف مرة أخرى للمتابعة',
+  statusOptimizing: 'جارٍ تحسين الصورة…',
+  sizeOptimized: '{from} ← {to}',
 };
 
 /** `<deeplake-file>` */

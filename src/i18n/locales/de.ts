@@ -64,6 +64,8 @@ export const strings: UploaderStrings = {
   errorDelete: '{name} konnte nicht vom Server gelöscht werden',
   statusResuming: 'Fortgesetzt ab {percent}\u00a0%',
   statusInterrupted: 'Unterbrochen: Datei erneut auswählen, um fortzufahren',
+  statusOptimizing: 'Wird optimiert…',
+  sizeOptimized: '{from} → {to}',
 };
 
 /** `<deeplake-file>` */

@@ -64,6 +64,8 @@ export const strings: UploaderStrings = {
   errorDelete: 'No se pudo eliminar {name} del servidor',
   statusResuming: 'Reanudado desde el {percent}\u00a0%',
   statusInterrupted: 'Interrumpido: elige el archivo de nuevo para reanudar',
+  statusOptimizing: 'Optimizando…',
+  sizeOptimized: '{from} → {to}',
 };
 
 /** `<deeplake-file>` */

@@ -66,6 +66,8 @@ export const strings: UploaderStrings = {
   errorDelete: '{name} n’a pas pu être supprimé du serveur',
   statusResuming: 'Reprise à {percent}\u00a0%',
   statusInterrupted: 'Interrompu\u00a0: choisissez à nouveau le fichier pour reprendre',
+  statusOptimizing: 'Optimisation…',
+  sizeOptimized: '{from} → {to}',
 };
 
 /** `<deeplake-file>` */

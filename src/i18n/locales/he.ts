@@ -64,6 +64,8 @@ export const strings: UploaderStrings = {
   errorDelete: 'לא ניתן למחוק את {name} מהשרת',
   statusResuming: 'ממשיך מ־{percent}%',
   statusInterrupted: 'ההעלאה נקטעה: בחרו את הקובץ שוב כדי להמשיך',
+  statusOptimizing: 'מבצע אופטימיזציה…',
+  sizeOptimized: '{from} ← {to}',
 };
 
 /** `<deeplake-file>` */

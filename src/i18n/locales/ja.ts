@@ -64,6 +64,8 @@ export const strings: UploaderStrings = {
   errorDelete: '{name}をサーバーから削除できませんでした',
   statusResuming: '{percent}%から再開',
   statusInterrupted: '中断されました：再開するにはファイルをもう一度選択してください',
+  statusOptimizing: '最適化中…',
+  sizeOptimized: '{from} → {to}',
 };
 
 /** `<deeplake-file>` */

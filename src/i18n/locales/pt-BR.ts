@@ -64,6 +64,8 @@ export const strings: UploaderStrings = {
   errorDelete: 'Não foi possível excluir {name} do servidor',
   statusResuming: 'Retomado de {percent}%',
   statusInterrupted: 'Interrompido: escolha o arquivo de novo para retomar',
+  statusOptimizing: 'Otimizando…',
+  sizeOptimized: '{from} → {to}',
 };
 
 /** `<deeplake-file>` */

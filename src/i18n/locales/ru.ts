@@ -64,6 +64,8 @@ export const strings: UploaderStrings = {
   errorDelete: 'Не удалось удалить {name} с сервера',
   statusResuming: 'Продолжено с {percent}\u00a0%',
   statusInterrupted: 'Прервано: выберите файл снова, чтобы продолжить',
+  statusOptimizing: 'Оптимизация…',
+  sizeOptimized: '{from} → {to}',
 };
 
 /** `<deeplake-file>` */

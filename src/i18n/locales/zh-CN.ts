@@ -64,6 +64,8 @@ export const strings: UploaderStrings = {
   errorDelete: '无法从服务器删除 {name}',
   statusResuming: '从{percent}%继续',
   statusInterrupted: '已中断：再次选择该文件即可继续',
+  statusOptimizing: '正在优化…',
+  sizeOptimized: '{from} → {to}',
 };
 
 /** `<deeplake-file>` */

@@ -1,0 +1,203 @@
+/**
+ * Images made right before they leave the device: resized and re-encoded in a worker
+ * (resize-worker.ts), or only stripped of their location (jpeg-meta.ts). Loaded lazily,
+ * the first time an item needs it. Whatever fails, the original is what goes: the answer
+ * says why in `note`.
+ */
+import { stripJpeg, type StripMode } from './jpeg-meta.js';
+import type { ResizeJob, ResizeReply } from './resize-worker.js';
+
+/** What to make of one image. Every field is optional; none set = sent as it is. */
+export interface ImageOptions {
+  /** The box the image must fit (CSS pixels are not involved: image pixels). */
+  maxWidth?: number;
+  maxHeight?: number;
+  /** 0..1, for JPEG, WebP and AVIF; default 0.85. */
+  quality?: number;
+  /** `keep` (default), `jpeg`, `webp` or `avif` (where the browser can encode it). */
+  type?: 'keep' | 'jpeg' | 'webp' | 'avif';
+  /** JPEG metadata to remove without re-encoding (jpeg-meta.ts). */
+  strip?: StripMode;
+}
+
+/**
+ * Why the original (or the stripped original) went instead of a re-encoded image:
+ * `larger` (the new one was not smaller), `unsupported` (this browser cannot: no worker,
+ * no OffscreenCanvas, or it cannot encode the type), `failed` (not decodable).
+ */
+export type OptimizeNote = 'larger' | 'unsupported' | 'failed';
+
+/** Types the worker re-encodes; others (GIF: animation, SVG, HEIC) are left alone. */
+const DECODABLE = /^image\/(jpeg|png|webp|avif)$/;
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/avif': 'avif' };
+
+/** "IMG_0001.HEIC" + image/jpeg → "IMG_0001.jpg": the base stays, the extension follows the type. */
+export const renamed = (name: string, type: string): string => `${name.replace(/\.[^./]*$/, '')}.${EXTENSIONS[type]}`;
+
+export async function optimizeImage(
+  file: File,
+  options: ImageOptions,
+  progress: (done: number) => void,
+  signal: AbortSignal,
+): Promise<{ file: File; note?: OptimizeNote }> {
+  let note: OptimizeNote | undefined;
+  const type = !options.type || options.type === 'keep' ? file.type : `image/${options.type}`;
+  const resize = options.maxWidth || options.maxHeight || type !== file.type;
+  if (resize && DECODABLE.test(file.type) && EXTENSIONS[type]) {
+    try {
+      const blob = await pool.run(
+        {
+          file,
+          maxWidth: options.maxWidth || Infinity,
+          maxHeight: options.maxHeight || Infinity,
+          type,
+          quality: options.quality ?? 0.85,
+        },
+        progress,
+        signal,
+      );
+      if (blob && blob.size < file.size) {
+        return { file: new File([blob], renamed(file.name, type), { type, lastModified: file.lastModified }) };
+      }
+      if (blob) note = 'larger';
+    } catch (error) {
+      if (signal.aborted) throw error;
+      note = (error as Error).message === 'unsupported' ? 'unsupported' : 'failed';
+    }
+  }
+  if (options.strip && file.type === 'image/jpeg') {
+    const stripped = await stripJpeg(file, options.strip).catch(() => undefined);
+    if (stripped) return { file: stripped, ...(note && { note }) };
+    note ??= 'failed';
+  }
+  return { file, ...(note && { note }) };
+}
+
+/**
+ * A small WebP preview, made in the worker ahead of waiting jobs: in Chromium the resize of
+ * `createImageBitmap(file, { resizeWidth })` runs on the calling thread, 60–70 ms for a
+ * 12-megapixel photo on the main thread.
+ */
+export const thumbnail = async (file: Blob, width: number): Promise<Blob> =>
+  (await pool.run({ file, maxWidth: width, maxHeight: Infinity, type: 'image/webp', quality: 0.8 }, () => undefined, new AbortController().signal, true)) ?? file;
+
+let policy: { createScriptURL(url: string): unknown } | undefined;
+
+/**
+ * `new Worker(new URL(…, import.meta.url))` is the form bundlers turn into an emitted
+ * worker file, so this function is named `Worker` and called with `new`. Under Trusted Types a worker's URL is a
+ * sink: then the URL goes through the `deeplake-worker` policy, which passes the one URL
+ * of this module's worker and nothing else.
+ */
+const Worker = function (url: URL, options: WorkerOptions): globalThis.Worker {
+  try {
+    return new globalThis.Worker(url, options);
+  } catch (error) {
+    const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } }).trustedTypes;
+    if (!tt) throw error;
+    policy ??= tt.createPolicy('deeplake-worker', {
+      createScriptURL: (s: string) => {
+        if (s !== url.href) throw new TypeError('deeplake-worker: not the image worker');
+        return s;
+      },
+    });
+    return new globalThis.Worker(policy!.createScriptURL(url.href) as string, options);
+  }
+} as unknown as new (url: URL, options: WorkerOptions) => globalThis.Worker;
+
+type Job = Omit<ResizeJob, 'id'>;
+type Task = { job: Job; resolve(blob: Blob | null): void; reject(error: Error): void; progress(done: number): void; signal: AbortSignal };
+
+/**
+ * At most two workers (one per core of a small phone), started on the first job and ended
+ * 5 s after the last: a decoded 12-megapixel photo holds 48 MB while it is drawn.
+ */
+class Pool {
+  #workers: globalThis.Worker[] = [];
+  #waiting: Task[] = [];
+  /** A worker that could not load: the next jobs go as they are at once. */
+  #broken = false;
+  #busy = new Map<globalThis.Worker, number>();
+  #next = 0;
+  #idle: ReturnType<typeof setTimeout> | undefined;
+  readonly #size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+
+  run(job: Job, progress: (done: number) => void, signal: AbortSignal, first = false): Promise<Blob | null> {
+    return new Promise((resolve, reject) => {
+      this.#waiting[first ? 'unshift' : 'push']({ job, resolve, reject, progress, signal });
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    clearTimeout(this.#idle);
+    for (;;) {
+      const task = this.#waiting[0];
+      if (!task) break;
+      if (task.signal.aborted) {
+        this.#waiting.shift();
+        task.reject(task.signal.reason as Error);
+        continue;
+      }
+      let worker = this.#workers.find((w) => !this.#busy.has(w));
+      if (!worker && this.#broken) {
+        this.#waiting.shift();
+        task.reject(new Error('unsupported'));
+        continue;
+      }
+      if (!worker && this.#workers.length < this.#size) {
+        try {
+          worker = new Worker(new URL('./resize-worker.js', import.meta.url), { type: 'module' });
+        } catch {
+          this.#broken = true;
+          continue;
+        }
+        this.#workers.push(worker);
+      }
+      if (!worker) break;
+      this.#waiting.shift();
+      this.#start(worker, task);
+    }
+    if (!this.#busy.size && !this.#waiting.length) this.#idle = setTimeout(() => this.#end(), 5000);
+  }
+
+  #start(worker: globalThis.Worker, task: Task): void {
+    const id = ++this.#next;
+    this.#busy.set(worker, id);
+    const done = (fn: () => void) => {
+      worker.onmessage = worker.onerror = null;
+      task.signal.removeEventListener('abort', abort);
+      this.#busy.delete(worker);
+      fn();
+      this.#pump();
+    };
+    // An aborted job's worker is ended (its decode cannot be stopped otherwise), and replaced when needed.
+    const abort = () => {
+      worker.terminate();
+      this.#workers = this.#workers.filter((w) => w !== worker);
+      done(() => task.reject(task.signal.reason as Error));
+    };
+    task.signal.addEventListener('abort', abort, { once: true });
+    worker.onmessage = ({ data }: MessageEvent<ResizeReply>) => {
+      if (data.id !== id) return;
+      if ('done' in data) task.progress(data.done);
+      else if ('blob' in data) done(() => task.resolve(data.blob));
+      else done(() => task.reject(new Error(data.error)));
+    };
+    // The worker's script did not load (CSP worker-src, an old engine without module workers).
+    worker.onerror = () => {
+      this.#broken = true;
+      worker.terminate();
+      this.#workers = this.#workers.filter((w) => w !== worker);
+      done(() => task.reject(new Error('unsupported')));
+    };
+    worker.postMessage({ id, ...task.job } satisfies ResizeJob);
+  }
+
+  #end(): void {
+    for (const worker of this.#workers) worker.terminate();
+    this.#workers = [];
+  }
+}
+
+const pool = new Pool();
