@@ -23,7 +23,7 @@
 // Run: npm run bench                 (full run, writes bench/RESULTS.md)
 //      npm run bench -- --quick      (tiny sizes, 1 round, prints only: a smoke test)
 // Env: BENCH_RUNS (rounds, default 3), BENCH_BIG_MIB (case 1 size, default 512),
-//      BENCH_CASES (default all: "1,3,4,4b,5,6"), CHROME_PATH (default /usr/bin/chromium),
+//      BENCH_CASES (default all: "1,3,4,4b,5,7,6"; 7: the slow, flaky link, bench/slow-network.mjs), CHROME_PATH (default /usr/bin/chromium),
 //      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary and longest tasks of each run, no RESULTS.md),
 //      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md;
 //                       MEMDUMP_DEPTH=4 MEMDUMP_TOP=40 for finer rows, e.g. blink_gc objects by type),
@@ -46,12 +46,13 @@ import { bundleTable } from './bundle.mjs';
 import { benchCases, GALLERY, mib, ms } from './cases.mjs';
 import { createGallery } from './gallery.mjs';
 import { median, roundOrder } from './rounds.mjs';
+import { createSlowNetwork } from './slow-network.mjs';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
 const ROUNDS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const BIG_MIB = Number(process.env.BENCH_BIG_MIB ?? (quick ? 8 : 512));
-const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4,4b,5,6').split(',').map((s) => s.trim()));
+const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4,4b,5,7,6').split(',').map((s) => s.trim()));
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const MiB = 1024 * 1024;
 /** BENCH_PROFILE=1: an unminified build and a CPU profile of each run(), saved to the temp dir, top self times printed. */
@@ -193,9 +194,12 @@ function discardTus(req, res, url) {
 }
 
 const gallery = createGallery();
+// Case 7: its own upload route (/slow/…), which cuts some requests mid-body and counts bytes.
+const slowNetwork = createSlowNetwork({ quick, chrome: CHROME, chromeArgs: (process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean) });
 
 const server = createServer((req, res) => {
   const url = req.url ?? '/';
+  if (slowNetwork.handle(req, res)) return;
   gallery.count(req);
   if (gallery.handle(req, res)) return;
   if (url.startsWith('/discard/tus') || (url.startsWith('/discard/') && req.method !== 'POST') || url === '/discard/workspaces/bench/files/tus') {
@@ -556,6 +560,7 @@ try {
     console.log(`\n${lines.join('\n')}`);
     if (AB) console.log(pairedAB(c.contenders, results));
   }
+  if (CASES.has('7')) sections.push(await slowNetwork.run(base, ROUNDS, server));
   if (CASES.has('6')) {
     const title = 'Case 6: bundle sizes (gzip level 9, brotli quality 11) beside the CI budgets (`npm run size`)';
     console.log(`\n${title}`);

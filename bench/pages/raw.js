@@ -1,5 +1,6 @@
 // Baseline: a bare XMLHttpRequest + FormData loop, `concurrency` at a time, no UI.
 // opts.headers: request headers to send too (case 3's row with the widget's headers).
+// opts.keepGoing: a failed upload stays failed and the loop goes on (case 7: no retries, losses counted).
 import { prepareFiles, timed } from './common.js';
 
 let files = [];
@@ -27,7 +28,10 @@ window.bench = {
     timed(async () => {
       let next = 0;
       const worker = async () => {
-        while (next < files.length) await send(files[next++], options.url);
+        while (next < files.length) {
+          const sent = send(files[next++], options.url);
+          await (options.keepGoing ? sent.catch(() => {}) : sent);
+        }
       };
       await Promise.all(Array.from({ length: Math.min(options.concurrency, files.length) }, worker));
     }),

@@ -26,10 +26,10 @@ window.bench = {
     el.concurrency = opts.concurrency;
     // `hide`: the element's JavaScript and DOM work without layout and paint (display: none).
     el.style.display = opts.hide ? 'none' : '';
-    // The discard routes (XHR and tus) by default; `emulator`: the emulator, which stores the bytes on disk.
+    // The discard routes (XHR and tus) by default (`apiUrl`: another route, case 7's); `emulator`: the emulator, which stores the bytes on disk.
     el.client = opts.emulator
       ? new DeepLakeClient({ apiUrl: location.origin, workspace: 'bench', tokenProvider: emulatorToken })
-      : new DeepLakeClient({ apiUrl: `${location.origin}/discard`, workspace: 'bench', tokenProvider: async () => 'bench' });
+      : new DeepLakeClient({ apiUrl: opts.apiUrl ?? `${location.origin}/discard`, workspace: 'bench', tokenProvider: async () => 'bench' });
     if (opts.transport === 'tus') {
       el.transport = 'tus';
       el.chunkSize = opts.chunkSize;
