@@ -36,6 +36,14 @@ const longtaskCols = [
 
 /** Case 5's grid: cells and distinct stored images (run.mjs stores `distinct` images first). */
 export const GALLERY = (quick) => (quick ? { count: 40, distinct: 20 } : { count: 200, distinct: 100 });
+/**
+ * Case 5m's grid: a thousand ids, each shown once, scrolled top to bottom and back; then
+ * `settleMs` (past the element's 5 s "far away" delay, src/file/viewport.ts) before memory
+ * is read, so what is measured is what stays, not what is about to be let go.
+ */
+export const BIG_GALLERY = (quick) => (quick ? { count: 60, distinct: 60, once: true, settleMs: 6000 } : { count: 1000, distinct: 1000, once: true, settleMs: 6000 });
+/** CDP network throttling of case 5t: 40 ms added to each request, a nearby region (bandwidth unthrottled). */
+const RTT = { latency: 40 };
 
 /**
  * @param o.quick tiny sizes (the CI smoke run)
@@ -52,7 +60,7 @@ export function benchCases({ quick, discard, bigMiB, galleryIds }) {
   const raw = (spec, concurrency = 6) => ({ name: 'raw XHR + FormData (baseline)', page: 'raw', spec, opts: { url: discard, concurrency } });
   const uploader = (spec) => ({ name: '<deeplake-uploader>', page: 'uploader', spec, opts: { transport: 'xhr', concurrency: 6 } });
   const uppy = (spec) => ({ name: 'Uppy 6 + Dashboard + XHRUpload', page: 'uppy', spec, opts: { url: discard, concurrency: 6 } });
-  return [
+  const cases = [
     {
       id: '1',
       title: `Case 1+2: one ${bigMiB} MiB file (OPFS, disk-backed File)`,
@@ -137,5 +145,35 @@ export function benchCases({ quick, discard, bigMiB, galleryIds }) {
       ],
     },
   ];
+  const [img, file] = cases.at(-1).contenders;
+  cases.push(
+    {
+      ...cases.at(-1),
+      id: '5t',
+      title: `Case 5t: case 5 at 40 ms RTT (CDP throttling: ${RTT.latency} ms added to every request)`,
+      contenders: [
+        { ...img, name: `${img.name}, 40 ms`, opts: { ...img.opts, network: RTT } },
+        { ...file, name: `${file.name}, 40 ms`, opts: { ...file.opts, network: RTT } },
+      ],
+    },
+    {
+      id: '5m',
+      title: `Case 5m: gallery of ${BIG_GALLERY(quick).count} ids (400×300 PNG, each shown once) scrolled to the bottom and back: memory`,
+      columns: [
+        col('first screen shown', 'screenMs', ms),
+        { head: 'content requests (down and back)', cell: (rs) => requests(rs.map((r) => r.back.content)) },
+        { head: 'images shown at the end', cell: (rs) => count(rs.map((r) => r.shownCells)) },
+        col('JS heap Δ at the end, after GC (MiB)', 'heapAfterDelta', mib),
+        col('renderer RSS Δ at the end, after GC (MiB)', 'rssAfterDelta', mib),
+        vs('vs baseline (RSS Δ at the end)', (r) => r.rssAfterDelta),
+        col('renderer RSS Δ peak (MiB)', 'rssDelta', mib),
+      ],
+      contenders: [
+        { ...img, spec: BIG_GALLERY(quick), opts: { ids: galleryIds } },
+        { ...file, spec: BIG_GALLERY(quick), opts: { ids: galleryIds } },
+      ],
+    },
+  );
+  return cases;
 }
 

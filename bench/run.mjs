@@ -20,10 +20,10 @@
 //   every 100 ms; Δ is the peak minus the value after a forced GC before the add;
 //   heapAfterDelta: after run() and another forced GC, minus that same value.
 //
-// Run: npm run bench                 (full run, writes bench/RESULTS.md)
+// Run: npm run bench                 (full run, writes bench/RESULTS.md; with BENCH_CASES, only those cases' sections)
 //      npm run bench -- --quick      (tiny sizes, 1 round, prints only: a smoke test)
 // Env: BENCH_RUNS (rounds, default 3), BENCH_BIG_MIB (case 1 size, default 512),
-//      BENCH_CASES (default all: "1,3,4,4b,5,7,6"; 7: the slow, flaky link, bench/slow-network.mjs), CHROME_PATH (default /usr/bin/chromium),
+//      BENCH_CASES (default all: "1,3,4,4b,5,5t,5m,7,6"; 7: the slow, flaky link, bench/slow-network.mjs), CHROME_PATH (default /usr/bin/chromium),
 //      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary and longest tasks of each run, no RESULTS.md),
 //      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md;
 //                       MEMDUMP_DEPTH=4 MEMDUMP_TOP=40 for finer rows, e.g. blink_gc objects by type),
@@ -43,7 +43,7 @@ import os from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { bundleTable } from './bundle.mjs';
-import { benchCases, GALLERY, mib, ms } from './cases.mjs';
+import { benchCases, BIG_GALLERY, GALLERY, mib, ms } from './cases.mjs';
 import { createGallery } from './gallery.mjs';
 import { median, roundOrder } from './rounds.mjs';
 import { createSlowNetwork } from './slow-network.mjs';
@@ -52,7 +52,8 @@ const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
 const ROUNDS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const BIG_MIB = Number(process.env.BENCH_BIG_MIB ?? (quick ? 8 : 512));
-const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4,4b,5,7,6').split(',').map((s) => s.trim()));
+const LOAD_AT_START = os.loadavg()[0];
+const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4,4b,5,5t,5m,7,6').split(',').map((s) => s.trim()));
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const MiB = 1024 * 1024;
 /** BENCH_PROFILE=1: an unminified build and a CPU profile of each run(), saved to the temp dir, top self times printed. */
@@ -216,7 +217,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const DISCARD = `${base}/discard/workspaces/bench/files`;
 // Case 5's images, stored through the emulator's HTTP API before anything is measured.
-const galleryIds = CASES.has('5') ? await gallery.storeImages(base, 'bench', GALLERY(quick).distinct) : [];
+const galleryIds = await gallery.storeImages(base, 'bench', Math.max(CASES.has('5') || CASES.has('5t') ? GALLERY(quick).distinct : 0, CASES.has('5m') ? BIG_GALLERY(quick).distinct : 0));
 
 // ---- measurement ---------------------------------------------------------------------
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -466,6 +467,14 @@ async function measure(page_, spec, opts) {
       await cdp.send('Profiler.start');
     }
     if (ALLOC) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    // Case 5t: a nearby region's round trip, added by Chromium to every request of the page.
+    // Throttling needs the Network domain on; its buffers off: with them, DevTools keeps a
+    // copy of every fetch() body it sees (images' data is the image's own), a cost only the
+    // element's fetches would pay.
+    if (opts?.network) {
+      await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, downloadThroughput: -1, uploadThroughput: -1, ...opts.network });
+    }
     let result;
     const cpuBefore = CPU ? cpuByProcessType(pid) : undefined;
     try {
@@ -487,7 +496,8 @@ async function measure(page_, spec, opts) {
     await cdp.send('HeapProfiler.collectGarbage');
     await sleep(200);
     const heapAfterDelta = (await heap()) - before.heap;
-    return { ...result, heapDelta: peak.heap - before.heap, rssDelta: peak.rss - before.rss, heapAfterDelta };
+    const rssAfterDelta = rendererRss(pid) - before.rss;
+    return { ...result, heapDelta: peak.heap - before.heap, rssDelta: peak.rss - before.rss, heapAfterDelta, rssAfterDelta };
   } finally {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
@@ -502,7 +512,7 @@ const onlyMatches = (name) => (/^\/.+\/$/.test(ONLY) ? new RegExp(ONLY.slice(1, 
 const cases = benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds })
   .filter((c) => CASES.has(c.id))
   .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || onlyMatches(k.name)) } : c))
-  .map((c) => (AB ? { ...c, contenders: c.contenders.flatMap((k) => (['uploader', 'queue'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k])) } : c));
+  .map((c) => (AB ? { ...c, contenders: c.contenders.flatMap((k) => (['uploader', 'queue', 'gallery'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k])) } : c));
 
 /**
  * BENCH_AB: each widget contender's time from src/ over its "[B]" twin's, per round (the two
@@ -602,7 +612,35 @@ metadata: \`info\`, which only \`<deeplake-file>\` asks for).
 
 ${sections.join('\n\n')}
 `;
+/**
+ * A run of some cases (BENCH_CASES) rewrites only their sections of RESULTS.md, each
+ * marked with its own date and rounds, and leaves the others as the full run wrote them.
+ */
+function spliceResults(old) {
+  const split = (text) => text.split(/^(?=### )/m);
+  const [head, ...kept] = split(old);
+  // The machine is shared: how busy it was is part of the result.
+  const load = `load average ${LOAD_AT_START.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (${os.cpus().length} cores)`;
+  const when = `_Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in a run of cases ${[...CASES].join(', ')}, median of ${ROUNDS} rounds${moreRounds}, ${load}; the rest of this file is from the run above._`;
+  const ours = new Map(sections.map((text) => [/^### Case (\S+?)[:+]/.exec(text)?.[1], text.replace(/\n\n/, `\n\n${when}\n\n`)]));
+  const out = kept.map((text) => {
+    const id = /^### Case (\S+?)[:+]/.exec(text)?.[1];
+    const next = ours.get(id);
+    ours.delete(id);
+    return next ? `${next}\n\n` : text;
+  });
+  // A new case goes after the last of its number ("5t" after "5"), else before case 6 (the bundle table).
+  for (const [id, text] of ours) {
+    const number = /^\d+/.exec(id ?? '')?.[0];
+    const last = out.findLastIndex((t) => number && t.startsWith(`### Case ${number}`));
+    const six = out.findIndex((t) => t.startsWith('### Case 6'));
+    out.splice(last >= 0 ? last + 1 : six >= 0 ? six : out.length, 0, `${text}\n\n`);
+  }
+  return `${head}${out.join('').trimEnd()}\n`;
+}
+
 if (!quick && !PROFILE && !SRC && !MEMDUMP && !CPU && !ONLY && !ALLOC && !process.env.BENCH_CHROME_ARGS) {
-  writeFileSync(join(here, 'RESULTS.md'), md);
+  const file = join(here, 'RESULTS.md');
+  writeFileSync(file, process.env.BENCH_CASES && existsSync(file) ? spliceResults(readFileSync(file, 'utf8')) : md);
   console.log('\nwritten to bench/RESULTS.md');
 }

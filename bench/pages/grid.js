@@ -44,18 +44,21 @@ async function scrollThrough(target) {
 }
 
 /**
- * spec: { count, distinct }; opts.ids: the stored ids (the first `distinct` are used).
+ * spec: { count, distinct, once?, settleMs? }; opts.ids: the stored ids (the first `distinct` are used).
  * Cell i shows id ⌊i/2⌋ mod distinct: neighbours share an id, so two elements ask for one
- * file at the same moment, and with count = 2 × distinct each id is shown twice.
+ * file at the same moment, and with count = 2 × distinct each id is shown twice. `once`:
+ * cell i shows id i mod distinct.
  */
 export function galleryBench({ cell, image }) {
   let cells = [];
   let ids = [];
+  let spec;
   return {
-    async prepare(spec, opts) {
+    async prepare(spec_, opts) {
+      spec = spec_;
       ids = opts.ids.slice(0, spec.distinct);
       cells = Array.from({ length: spec.count }, (_, i) => {
-        const id = ids[Math.floor(i / 2) % ids.length];
+        const id = ids[(spec.once ? i : Math.floor(i / 2)) % ids.length];
         const c = cell(id);
         c.dataset.id = id;
         return c;
@@ -84,6 +87,8 @@ export function galleryBench({ cell, image }) {
       await untilShown(performance.now(), () => cells, shown);
       await sleep(500);
       const back = tally(await requests(), all);
+      // Case 5m: what stays once the cells far away had time to let go (the element waits 5 s).
+      if (spec.settleMs) await sleep(spec.settleMs);
       return {
         ms: screen.thumbsMs,
         firstImageMs,
