@@ -119,6 +119,28 @@ export const Done: Story = {
     ),
 };
 
+/**
+ * `image-max="2048"`: a 12-megapixel photo made in the browser is resized in the image
+ * worker before it is sent; its row says "Optimizing…", then "3.8 MB → 412 kB".
+ */
+export const OptimizedPhoto: Story = {
+  render: (args) =>
+    frame(
+      uploader(args, async (el) => {
+        el.imageMax = '2048';
+        const canvas = new OffscreenCanvas(4000, 3000);
+        const g = canvas.getContext('2d')!;
+        const sky = g.createLinearGradient(0, 0, 0, 3000);
+        sky.addColorStop(0, '#6aa9ff');
+        sky.addColorStop(1, '#ffd9a0');
+        g.fillStyle = sky;
+        g.fillRect(0, 0, 4000, 3000);
+        const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+        el.addFiles([new File([blob], 'IMG_2041.jpeg', { type: 'image/jpeg' })]);
+      }),
+    ),
+};
+
 /** `disabled` (or inside `<fieldset disabled>`): no picking, dropping or pasting, no buttons. */
 export const Disabled: Story = {
   args: { manual: true, disabled: true },

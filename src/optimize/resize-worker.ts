@@ -14,10 +14,12 @@ export interface ResizeJob {
   /** The MIME type to encode. */
   type: string;
   quality: number;
+  /** Also a WebP preview this wide (the row's thumbnail, from the same decode). */
+  thumb?: number | undefined;
 }
 
 /** Progress (`done` 0..1), the encoded image, null (nothing to gain: already small, same type), or an error. */
-export type ResizeReply = { id: number; done: number } | { id: number; blob: Blob | null } | { id: number; error: string };
+export type ResizeReply = { id: number; done: number } | { id: number; thumb: Blob } | { id: number; blob: Blob | null } | { id: number; error: string };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ResizeJob>) => void) | null; postMessage(reply: ResizeReply): void };
 
@@ -27,6 +29,13 @@ scope.onmessage = async ({ data: job }) => {
     if (typeof OffscreenCanvas === 'undefined') throw new Error('unsupported');
     const bitmap = await createImageBitmap(job.file, { imageOrientation: 'from-image' });
     scope.postMessage({ id, done: 0.5 });
+    if (job.thumb) {
+      const preview = new OffscreenCanvas(job.thumb, Math.max(1, Math.round((bitmap.height * job.thumb) / bitmap.width)));
+      const g = preview.getContext('2d')!;
+      g.imageSmoothingQuality = 'high';
+      g.drawImage(bitmap, 0, 0, preview.width, preview.height);
+      scope.postMessage({ id, thumb: await preview.convertToBlob({ type: 'image/webp', quality: 0.8 }) });
+    }
     const scale = Math.min(1, job.maxWidth / bitmap.width, job.maxHeight / bitmap.height);
     if (scale === 1 && job.type === job.file.type) {
       bitmap.close();

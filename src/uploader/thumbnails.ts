@@ -5,10 +5,10 @@
  * each object URL is revoked when its row goes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { thumbnail } from '../optimize/optimize.js';
+import { thumbnail, THUMBNAIL_WIDTH } from '../optimize/optimize.js';
 import { isThumbnailable } from './validate.js';
 
-const SIZE = 96; // CSS pixels ×2 for sharp 48 px thumbnails on high-density screens
+const SIZE = THUMBNAIL_WIDTH; // 96: CSS pixels ×2 for sharp 48 px thumbnails on high-density screens
 const PARALLEL = 2;
 
 export class Thumbnails implements ReactiveController {

@@ -8,6 +8,8 @@ import '../../src/file/deeplake-file.js';
 import type { DeepLakeClient as Client } from '../../src/client/index.js';
 import { clientFor, injectFault, newWorkspace, rejectionOf } from './emulator-control.js';
 import { mountFile, settled, shown, spyAlert, store, workspace, sleep } from './file-helpers.js';
+import { skipHere } from './engine.js';
+import { phoneJpeg } from './jpeg-fixtures.js';
 import { mount, when } from './uploader-helpers.js';
 
 /** Every attribute value and text node of the page, shadow roots included. */
@@ -182,7 +184,7 @@ describe('under a strict CSP (default-src \'self\', in an iframe)', () => {
   for (const [label, query, name, type, expected] of [
     ['text', '', 'note.txt', 'text/plain', 'pre'],
     ['an image, with img-src blob: data:', '?img', 'dot.svg', 'image/svg+xml', 'img'],
-    ["an image under Trusted Types (require-trusted-types-for 'script'; trusted-types lit-html)", '?img&tt', 'dot.svg', 'image/svg+xml', 'img'],
+    ["an image under Trusted Types (require-trusted-types-for 'script'; trusted-types lit-html deeplake-worker)", '?img&tt', 'dot.svg', 'image/svg+xml', 'img'],
   ] as const) {
     it(`an upload and a file render (${label}) work with no violation`, async () => {
       const win = await cspFrame(query);
@@ -206,6 +208,38 @@ describe('under a strict CSP (default-src \'self\', in an iframe)', () => {
       expect(shown(file as never)).to.equal(expected);
       await sleep(100);
       expect(win.cspViolations).to.deep.equal([]);
+    });
+  }
+
+  // The image worker (image-max): a Trusted Types sink, through the `deeplake-worker` policy.
+  for (const [label, query, resized] of [
+    ['a photo resized in the image worker, under Trusted Types with `deeplake-worker` allowed, with no violation', '?img&tt', true],
+    ['a photo under Trusted Types without `deeplake-worker`: sent as it is, note "unsupported"', '?img&tt=lit', false],
+    ['a photo resized under default-src \'self\' (the worker file is same-origin script)', '?img', true],
+  ] as const) {
+    it(label, async function () {
+      const win = await cspFrame(query);
+      if (query.includes('tt') && !('trustedTypes' in win)) skipHere(this, 'no Trusted Types');
+      const { ws } = await workspace();
+      const { DeepLakeClient } = await win.cspReady;
+      const client = new DeepLakeClient({ apiUrl: location.origin, workspace: ws.workspace, tokenProvider: () => ws.token });
+      const uploader = win.document.createElement('deeplake-uploader');
+      Object.assign(uploader, { client, imageMax: '100' });
+      win.document.body.append(uploader);
+      const photo = await phoneJpeg('photo.jpg', 400, 200);
+      const success = when(uploader, 'deeplake-success');
+      uploader.addFiles([new win.File([photo], photo.name, { type: photo.type })]);
+      const { item } = await success;
+      if (resized) {
+        expect(item.prepared).to.deep.equal({ originalSize: photo.size, note: undefined });
+        expect(item.total).to.be.below(photo.size);
+        await sleep(100);
+        expect(win.cspViolations).to.deep.equal([]);
+      } else {
+        expect(item.prepared?.note).to.equal('unsupported');
+        expect(item.total).to.equal(photo.size);
+        expect(win.cspViolations.some((v) => v.startsWith('trusted-types'))).to.equal(true);
+      }
     });
   }
 });

@@ -97,11 +97,26 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
     const { el, ws } = await mount({ 'image-max': '120x60', 'image-type': 'webp' });
     const photo = await phoneJpeg('wide.jpg', 400, 200, { orientation: 1 });
     const { item, stored } = await store(el, ws, photo);
-    if (item.prepared?.note === 'unsupported') this.skip(); // an engine that cannot encode WebP (said in the README)
+    if (item.prepared?.note === 'unsupported') skipHere(this, 'its canvas cannot encode WebP (said in the README)');
     const image = await decode(stored);
     expect([image.width, image.height]).to.deep.equal([120, 60]);
     expect(item.relativePath).to.equal('wide.webp');
     expect(item.file.type).to.equal('image/webp');
+  });
+
+  it('image-type="avif": an AVIF where the browser encodes one, else the original with note "unsupported"', async () => {
+    const { el, ws } = await mount({ 'image-max': '100', 'image-type': 'avif' });
+    const photo = await phoneJpeg('a.jpg', 400, 200, { orientation: 1 });
+    const { item, bytes } = await store(el, ws, photo);
+    if (item.prepared?.note === 'unsupported') {
+      expect(bytes).to.deep.equal(await bytesOf(photo));
+      expect(item.relativePath).to.equal('a.jpg');
+    } else {
+      expect(item.prepared?.note).to.equal(undefined);
+      expect(item.file.type).to.equal('image/avif');
+      expect(String.fromCharCode(...bytes.subarray(4, 12))).to.equal('ftypavif');
+      expect(item.relativePath).to.equal('a.avif');
+    }
   });
 
   it('the original goes when the new file would be larger (note "larger")', async () => {
