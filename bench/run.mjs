@@ -23,7 +23,7 @@
 // Run: npm run bench                 (full run, writes bench/RESULTS.md; with BENCH_CASES, only those cases' sections)
 //      npm run bench -- --quick      (tiny sizes, 1 round, prints only: a smoke test)
 // Env: BENCH_RUNS (rounds, default 3), BENCH_BIG_MIB (case 1 size, default 512),
-//      BENCH_CASES (default all: "1,3,4,4b,5,5t,5m,7,6"; 7: the slow, flaky link, bench/slow-network.mjs), CHROME_PATH (default /usr/bin/chromium),
+//      BENCH_CASES (default all: "1,3,4,4b,5,5t,5m,7,8,6"; 7: the slow, flaky link, bench/slow-network.mjs; 8: photos resized, bench/photos.mjs), CHROME_PATH (default /usr/bin/chromium),
 //      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary and longest tasks of each run, no RESULTS.md),
 //      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md;
 //                       MEMDUMP_DEPTH=4 MEMDUMP_TOP=40 for finer rows, e.g. blink_gc objects by type),
@@ -45,6 +45,7 @@ import puppeteer from 'puppeteer-core';
 import { bundleTable } from './bundle.mjs';
 import { benchCases, BIG_GALLERY, GALLERY, mib, ms } from './cases.mjs';
 import { createGallery } from './gallery.mjs';
+import { photoCase } from './photos.mjs';
 import { median, roundOrder } from './rounds.mjs';
 import { createSlowNetwork } from './slow-network.mjs';
 
@@ -53,7 +54,7 @@ const quick = process.argv.includes('--quick');
 const ROUNDS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const BIG_MIB = Number(process.env.BENCH_BIG_MIB ?? (quick ? 8 : 512));
 const LOAD_AT_START = os.loadavg()[0];
-const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4,4b,5,5t,5m,7,6').split(',').map((s) => s.trim()));
+const CASES = new Set((process.env.BENCH_CASES ?? '1,3,4,4b,5,5t,5m,7,8,6').split(',').map((s) => s.trim()));
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const MiB = 1024 * 1024;
 /** BENCH_PROFILE=1: an unminified build and a CPU profile of each run(), saved to the temp dir, top self times printed. */
@@ -87,7 +88,7 @@ if (!existsSync(join(here, 'node_modules', '@uppy', 'core', 'package.json'))) {
 const { build } = await import('vite');
 const { minifyLiterals } = await import('../scripts/minify-literals.mjs');
 const www = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-www-'));
-const pages = ['raw', 'queue', 'uploader', 'uppy', 'gallery', 'gallery-img'];
+const pages = ['raw', 'queue', 'uploader', 'uppy', 'gallery', 'gallery-img', 'photos-uploader', 'photos-uppy'];
 /** Builds the pages into `outDir`, served under `base`, importing the widget from `src` (a copy of src/) when given. */
 const buildPages = (outDir, base, src) =>
   build({
@@ -509,7 +510,7 @@ async function measure(page_, spec, opts) {
 const ONLY = process.env.BENCH_ONLY ?? '';
 /** BENCH_ONLY is text the name contains, or a regular expression between slashes: `/^<deeplake-uploader>$/`. */
 const onlyMatches = (name) => (/^\/.+\/$/.test(ONLY) ? new RegExp(ONLY.slice(1, -1)).test(name) : name.includes(ONLY));
-const cases = benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds })
+const cases = [...benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds }), photoCase({ quick, discard: DISCARD })]
   .filter((c) => CASES.has(c.id))
   .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || onlyMatches(k.name)) } : c))
   .map((c) => (AB ? { ...c, contenders: c.contenders.flatMap((k) => (['uploader', 'queue', 'gallery'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k])) } : c));
