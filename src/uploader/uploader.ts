@@ -146,7 +146,7 @@ export class DeepLakeUploader extends UploaderProperties {
     // Moved in the DOM (a portal, a keyed list): the queue went on meanwhile. Rows, value,
     // validity and `change` catch up with it now (a first connection changes nothing),
     // then the outcome events held while it was away are dispatched.
-    this.#onChange();
+    if (this.hasUpdated) this.#onChange();
     this.#bridge.flush();
   }
 
@@ -329,7 +329,8 @@ export class DeepLakeUploader extends UploaderProperties {
       // The batch ended: render now, every row, so `deeplake-complete` listeners
       // (dispatched right after this change) read the final list, even synchronously.
       this.#pacer.idle();
-      this.#rows.all();
+      // Not for an empty list: the next render with rows would then make a whole new batch at once.
+      if (this.#queue.items.length) this.#rows.all();
       if (this.hasUpdated) this.performUpdate();
     }
     // The form sees every change now, not at the next (throttled) render.

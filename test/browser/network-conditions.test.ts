@@ -59,9 +59,11 @@ describe('offline is a pause, not a failure (Chromium: the DevTools protocol dri
     el.addEventListener('deeplake-error', () => failures++);
     el.addFiles(names.map((name, i) => fileOf(MiB, name, '', i + 1)));
     await until(() => el.items[1]?.status === 'uploading', 'two uploads run');
+    // Listening before the network goes: the failed requests may be told before goOffline returns.
+    const waiting = when(el, 'deeplake-network', (d) => d.waiting, 30_000);
     await goOffline(ws, 10_000);
 
-    await when(el, 'deeplake-network', (d) => d.waiting, 20_000);
+    await waiting;
     await settled(el);
     expect(navigator.onLine).to.equal(false);
     const waitingRows = rows(el).filter((row) => metaText(row).includes(en.statusOffline));
@@ -87,8 +89,9 @@ describe('offline is a pause, not a failure (Chromium: the DevTools protocol dri
     await settled(el);
     el.addFiles([fileOf(size, 'long.bin', '', 7)]);
     await until(() => (el.items[0]?.loaded ?? 0) >= 2 * chunk, 'two chunks are on the server');
+    const back = when(el, 'deeplake-network', (d) => !d.waiting, 120_000);
     await goOffline(ws, 60_000);
-    await when(el, 'deeplake-network', (d) => !d.waiting, 120_000);
+    await back;
     await until(() => el.items[0]?.status === 'done' || el.items[0]?.status === 'error', 'the upload ends', 120_000);
     expect(el.items[0]!.status).to.equal('done');
     const log = await tusLog(ws);

@@ -376,7 +376,7 @@ describe('UploadQueue', () => {
     await secondBatch;
     expect(log.map(([name]) => name)).to.deep.equal(['error', 'success', 'complete', 'success', 'complete']);
     expect(queue.items.map((i) => i.status)).to.deep.equal(['done', 'done']);
-    expect(UPLOAD_QUEUE_EVENTS).to.have.members(['change', 'progress', 'success', 'error', 'complete']);
+    expect(UPLOAD_QUEUE_EVENTS).to.have.members(['change', 'progress', 'success', 'error', 'complete', 'network']);
   });
 
   it('refreshes the token once when it expires mid-batch', async () => {
