@@ -83,16 +83,17 @@ export class UploaderProperties extends FormAssociated(LitElement) {
   uploadOnSubmit = false;
   /** Removing a done row also deletes the stored file on the server. */
   deleteOnRemove = false;
-  /** Images larger than this are made smaller before upload (in a worker): `2048` (longest side) or `1600x1200` (width × height); "" = as they are. */
-  imageMax = '';
-  /** 0..1: the quality of re-encoded JPEG, WebP and AVIF images. */
-  imageQuality = 0.85;
-  /** The type of re-encoded images: `keep` (default, as ""), `jpeg`, `webp`, `avif` (where the browser encodes it; else the original goes). */
-  imageType: '' | 'keep' | 'jpeg' | 'webp' | 'avif' = '';
-  /** JPEG metadata removed without re-encoding: `location` (GPS), `all` (all but the orientation); "" = none. */
-  stripMetadata: '' | 'location' | 'all' = '';
+  // The image options have no initial values: unset is their default (fewer bytes up front).
+  /** Images larger than this are made smaller before upload (in a worker): `2048` (longest side) or `1600x1200` (width × height); unset: as they are. */
+  imageMax?: string;
+  /** 0..1: the quality of re-encoded JPEG, WebP and AVIF images; unset: 0.85. */
+  imageQuality?: number;
+  /** The type of re-encoded images: `keep` (unset), `jpeg`, `webp`, `avif` (where the browser encodes it; else the original goes). */
+  imageType?: 'keep' | 'jpeg' | 'webp' | 'avif';
+  /** JPEG metadata removed without re-encoding: `location` (GPS), `all` (all but the orientation); unset: none. */
+  stripMetadata?: 'location' | 'all';
   /** Phones: open the camera at once, `user` (front) or `environment` (back); passed to the picker. */
-  capture: '' | 'user' | 'environment' = '';
+  capture?: 'user' | 'environment';
 
   /**
    * `disabled` reaches the attribute before the render, not after it as Lit reflects: the

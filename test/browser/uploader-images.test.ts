@@ -166,7 +166,7 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
   it('capture="environment" reaches the picker', async () => {
     const { el } = await mount({ capture: 'environment', accept: 'image/*' });
     expect(fileInput(el).getAttribute('capture')).to.equal('environment');
-    el.capture = '';
+    el.removeAttribute('capture');
     await el.updateComplete;
     expect(fileInput(el).hasAttribute('capture')).to.equal(false);
   });
