@@ -167,7 +167,7 @@ describe('stalls end, processing is not a stall', function () {
     await injectFault(ws.workspace, { match: { method: 'PATCH' }, stall: true, count: 1 });
     const retries: DeepLakeError[] = [];
     const started = performance.now();
-    const info = await clientFor(ws, { stallTimeoutMs: 1_500, retry: { retries: 2 } }).upload(fileOf(MID_BODY_SIZE, 'tus-stalled.bin'), {
+    const info = await clientFor(ws, { stallTimeoutMs: 3_000, retry: { retries: 2 } }).upload(fileOf(MID_BODY_SIZE, 'tus-stalled.bin'), {
       transport: 'tus',
       onRetry: (error) => retries.push(error),
     });
