@@ -117,8 +117,8 @@ type Job = Omit<ResizeJob, 'id'>;
 type Task = { job: Job; resolve(blob: Blob | null): void; reject(error: Error): void; progress(done: number): void; signal: AbortSignal; preview?: boolean };
 
 /**
- * At most two workers, and one core fewer than the machine has, started on the first job
- * and ended 5 s after the last: a decoded 12-megapixel photo holds 48 MB while it is drawn.
+ * At most two workers, started on the first job and ended 5 s after the last: a decoded
+ * 12-megapixel photo holds 48 MB while it is drawn.
  */
 class Pool {
   #workers: globalThis.Worker[] = [];
@@ -134,9 +134,9 @@ class Pool {
   #busy = new Map<globalThis.Worker, number>();
   #next = 0;
   #idle: ReturnType<typeof setTimeout> | undefined;
-  // One core stays the page's: on a 2-core machine two decoding workers starved the main
-  // thread (frames of 250 ms, a 2 ms scavenge taking 118 ms, in the bench's trace).
-  readonly #size = Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1));
+  // Two even on a 2-core machine: with one (a core left to the page) the bench's 50 photos
+  // took 1.7× Uppy's time and the longest main-thread task stayed 160 ms (bench case 8).
+  readonly #size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 
   /** `preview`: a thumbnail; one a resize job of the same file makes is used instead when there is one. */
   run(job: Job, progress: (done: number) => void, signal: AbortSignal, preview = false): Promise<Blob | null> {
