@@ -10,16 +10,8 @@ import { en } from '../../src/i18n/strings.js';
 import { clientFor, injectFault, issueToken, newWorkspace, rejectionOf, requestLog } from './emulator-control.js';
 import { mountForm, submitButton } from './form-helpers.js';
 import { fileOf, mount, settled, sleep, when } from './uploader-helpers.js';
+import { dump } from './dump.js';
 
-/** Own fields, messages and causes of a value, a few levels deep. */
-function dump(value: unknown, depth = 0, seen = new Set<unknown>()): string {
-  if (value === null || typeof value !== 'object') return String(value);
-  if (seen.has(value) || depth > 4 || value instanceof Node) return '';
-  seen.add(value);
-  const parts = value instanceof Error ? [value.name, value.message, value.stack ?? '', dump(value.cause, depth + 1, seen)] : [];
-  for (const key of Object.keys(value)) parts.push(key, dump((value as Record<string, unknown>)[key], depth + 1, seen));
-  return parts.join(' ');
-}
 
 /** Whether `text` holds any 8-character run of `token` (a cut token leaks its first part). */
 const holdsPieceOf = (text: string, token: string) => {

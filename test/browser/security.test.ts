@@ -11,6 +11,7 @@ import { mountFile, settled, shown, spyAlert, store, workspace, sleep } from './
 import { skipHere } from './engine.js';
 import { phoneJpeg } from './jpeg-fixtures.js';
 import { mount, when } from './uploader-helpers.js';
+import { dump } from './dump.js';
 
 /** Every attribute value and text node of the page, shadow roots included. */
 function pageStrings(root: Node = document): string[] {
@@ -26,15 +27,6 @@ function pageStrings(root: Node = document): string[] {
   return out;
 }
 
-/** A readable dump of a value: own fields, error messages and causes, a few levels deep. */
-function dump(value: unknown, depth = 0, seen = new Set<unknown>()): string {
-  if (value === null || typeof value !== 'object') return String(value);
-  if (seen.has(value) || depth > 4 || value instanceof Node) return '';
-  seen.add(value);
-  const parts = value instanceof Error ? [value.name, value.message, value.stack ?? '', dump(value.cause, depth + 1, seen)] : [];
-  for (const key of Object.keys(value)) parts.push(key, dump((value as Record<string, unknown>)[key], depth + 1, seen));
-  return parts.join(' ');
-}
 
 const CONSOLE = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
