@@ -65,10 +65,15 @@ export function exifSegment(orientation: number): Uint8Array<ArrayBuffer> {
   return segment;
 }
 
-/** A JPEG as a phone writes it: the canvas JPEG with the EXIF segment right after SOI. */
+/**
+ * A JPEG as a phone writes it: the canvas JPEG with the EXIF segment after SOI, and after
+ * the JFIF segment where the encoder wrote one (Firefox decodes no JPEG with any segment
+ * between SOI and a JFIF APP0).
+ */
 export async function phoneJpeg(name: string, width: number, height: number, { orientation = 6, noise = false, quality = 0.92 } = {}): Promise<File> {
   const jpeg = await canvasJpeg(width, height, { noise, quality });
-  return new File([jpeg.subarray(0, 2), exifSegment(orientation), jpeg.subarray(2)], name, { type: 'image/jpeg' });
+  const at = jpeg[3] === 0xe0 ? 4 + ((jpeg[4]! << 8) | jpeg[5]!) : 2;
+  return new File([jpeg.subarray(0, at), exifSegment(orientation), jpeg.subarray(at)], name, { type: 'image/jpeg' });
 }
 
 /** Where the scan starts: the SOS marker after the header segments. */
