@@ -45,7 +45,7 @@ export default defineConfig(({ command }) =>
               // Library mode keeps whitespace unless rolldown's output minifier is on too.
               minify: true,
               // Only truly lazy code is split off: tus-js-client (17 KiB gzip, only for
-              // transport="tus") and image thumbnails. The entry imports them relative to
+              // transport="tus"), image thumbnails and the image pipeline (image-max, …). The entry imports them relative to
               // its own URL, so they must sit beside it: the shared prefix keeps them
               // together when the file is copied (`deeplake-elements.min*.js`).
               chunkFileNames: 'deeplake-elements.min.[name]-[hash].js',
