@@ -149,7 +149,8 @@ describe('<deeplake-file> speed (issue 20)', () => {
     before(() => void (viewport.far.ms = 50));
     after(() => void (viewport.far.ms = ms));
 
-    it('lets an image go (its URL revoked, its box kept) and fetches it again when scrolled back', async () => {
+    it('lets an image go (its URL revoked, its box kept) and fetches it again when scrolled back', async function () {
+      this.timeout(120_000); // three waits sized for a loaded 2-core machine (WebKit under Xvfb is the slowest)
       const revokes = spyRevoke();
       try {
         const root = fixtureSync<HTMLElement>(html`<div>
@@ -158,16 +159,16 @@ describe('<deeplake-file> speed (issue 20)', () => {
         </div>`);
         const el = root.querySelector<DeepLakeFile>('deeplake-file')!;
         el.scrollIntoView();
-        await waitUntil(() => shown(el) === 'img', 'the image is shown', { timeout: 10_000 });
+        await waitUntil(() => shown(el) === 'img', 'the image is shown', { timeout: 30_000 });
         const url = part<HTMLImageElement>(el, 'image')!.src;
         const height = el.offsetHeight;
         window.scrollTo(0, 10_000); // many viewports away
-        await waitUntil(() => revokes.revoked.includes(url), 'its object URL is revoked', { timeout: 10_000 });
+        await waitUntil(() => revokes.revoked.includes(url), 'its object URL is revoked', { timeout: 30_000 });
         expect(shown(el)).to.equal('nothing');
         expect(el.offsetHeight, 'the box keeps its height').to.equal(height);
         expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
         el.scrollIntoView();
-        await waitUntil(() => shown(el) === 'img', 'shown again when scrolled back', { timeout: 10_000 });
+        await waitUntil(() => shown(el) === 'img', 'shown again when scrolled back', { timeout: 30_000 });
         expect(part<HTMLImageElement>(el, 'image')!.src).not.to.equal(url);
         expect(await reads(ws)).to.deep.equal([`content ${png.id}`, `content ${png.id}`]);
       } finally {
