@@ -10,8 +10,12 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { DeepLakeError } from '../../src/client/index.js';
 import { en } from '../../src/i18n/strings.js';
 import { apiUrl, clientFor, injectFault, newWorkspace, requestLog, type TestWorkspace } from './emulator-control.js';
+import { skipHere } from './engine.js';
 import { MiB, ofMethod, tusLog } from './tus-helpers.js';
 import { fileOf, metaText, mount, MID_BODY_SIZE, politeText, rows, settled, sleep, when, type DeepLakeUploader } from './uploader-helpers.js';
+
+/** Why the offline tests skip outside Chromium. */
+const NO_CDP = 'no DevTools protocol to take the network away with';
 
 type Conditions = { offline?: boolean; latencyMs?: number; uploadBytesPerSec?: number; forMs?: number };
 const network = (conditions: Conditions) => executeServerCommand<boolean, Conditions>('network-conditions', conditions);
@@ -43,12 +47,10 @@ async function storedNames(ws: TestWorkspace): Promise<string[]> {
 
 describe('offline is a pause, not a failure (Chromium: the DevTools protocol drives the network)', function () {
   this.timeout(180_000);
-  before(async function () {
-    if (!(await network({}))) this.skip(); // Firefox, WebKit: no DevTools protocol to go offline with
-  });
   afterEach(() => network({}));
 
-  it('offline for 10 s mid-batch: rows wait, nothing fails, no retry spent, every file stored once', async () => {
+  it('offline for 10 s mid-batch: rows wait, nothing fails, no retry spent, every file stored once', async function () {
+    if (!(await network({}))) skipHere(this, NO_CDP);
     const { el, ws } = await mount({ multiple: true, retries: 0, concurrency: 2 });
     // The first two are read slowly: running when the network goes.
     await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 256 * 1024, count: 2 });
@@ -78,7 +80,8 @@ describe('offline is a pause, not a failure (Chromium: the DevTools protocol dri
     expect(await storedNames(ws)).to.deep.equal([...names].sort());
   });
 
-  it('a tus upload across an offline minute continues from its offset: at most one chunk sent twice', async () => {
+  it('a tus upload across an offline minute continues from its offset: at most one chunk sent twice', async function () {
+    if (!(await network({}))) skipHere(this, NO_CDP);
     const ws = await newWorkspace();
     const chunk = MiB;
     const size = 6 * MiB;
