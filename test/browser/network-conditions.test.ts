@@ -10,7 +10,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { DeepLakeError } from '../../src/client/index.js';
 import { en } from '../../src/i18n/strings.js';
 import { apiUrl, clientFor, injectFault, newWorkspace, requestLog, type TestWorkspace } from './emulator-control.js';
-import { skipHere } from './engine.js';
+import { itIn, skipHere } from './engine.js';
 import { MiB, ofMethod, tusLog } from './tus-helpers.js';
 import { fileOf, metaText, mount, MID_BODY_SIZE, politeText, rows, settled, sleep, when, type DeepLakeUploader } from './uploader-helpers.js';
 
@@ -118,7 +118,10 @@ describe('offline is a pause, not a failure (Chromium: the DevTools protocol dri
 describe('stalls end, processing is not a stall', function () {
   this.timeout(120_000);
 
-  it('a server that stops reading mid-body: the attempt ends within stall-timeout + 1 s, the retry stores the file', async () => {
+  // Firefox counts the bytes it has buffered as sent: a body it takes whole reads as the
+  // processing phase there (no timer, by the rule), so whether this one stalls "mid-body"
+  // depends on the machine's load. The rule and its exception: README, Browsers.
+  itIn(['chromium', 'webkit'], 'it counts buffered bytes as sent, so a stalled server may look like one processing', 'a server that stops reading mid-body: the attempt ends within stall-timeout + 1 s, the retry stores the file', async () => {
     const { el, ws } = await mount({ 'stall-timeout': 2, retries: 1 });
     await injectFault(ws.workspace, { match: { method: 'POST' }, stall: true, count: 1 });
     let lastProgress = 0;
