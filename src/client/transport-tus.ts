@@ -16,7 +16,7 @@ import { defaultOptions, Upload, type DetailedError, type HttpResponse, type Pre
 import type { TokenCache } from './auth.js';
 import type { RequestOptions, UploadOptions } from './client.js';
 import { abortError, DeepLakeError, errorFromResponse } from './errors.js';
-import { isOffline, retryDelay, whenOnline, type RetryPolicy } from './retry.js';
+import { isOffline, retryDelay, sleep, whenOnline, type RetryPolicy } from './retry.js';
 import { fingerprintOf, fingerprintPrefix } from './tus-fingerprint.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
 import { AuthStack } from './tus-stack.js';
@@ -68,7 +68,10 @@ export async function uploadTus(ctx: TusContext, file: Blob, options: UploadOpti
     try {
       return await uploadOnce(ctx, file, options);
     } catch (error) {
-      if (!(error instanceof DeepLakeError) || error.code !== 'network' || !isOffline()) throw error;
+      if (!(error instanceof DeepLakeError) || error.code !== 'network') throw error;
+      // The browser's `offline` may come after the failed request's error (as in withRetry).
+      if (!isOffline()) await sleep(1_000, options.signal);
+      if (!isOffline()) throw error;
       options.onOffline?.(true);
       await whenOnline(options.signal);
       options.onOffline?.(false);
