@@ -110,8 +110,8 @@ describe('ids are UUIDs everywhere', () => {
       await settled(el);
       expect([error.code, item.status, item.fileId, successes, el.value, el.values]).to.deep.equal(['invalid_response', 'error', undefined, 0, '', []]);
       expect(new FormData(form).getAll('files')).to.deep.equal([]);
+      // requestSubmit() validates and dispatches `submit` synchronously: nothing to wait for.
       form.requestSubmit(submitButton(form));
-      await sleep(100);
       expect(submissions.list.length, 'a failed row blocks the form').to.equal(0);
       expect(el.shadowRoot!.querySelector('li.item')!.textContent).to.include(en.errorInvalidResponse);
     });
@@ -164,7 +164,7 @@ describe('moving the element is harmless', () => {
       const parent = el.parentNode!;
       el.remove();
       if (moment.includes('after')) await conditionHolds(() => el.items[0]?.status === 'done', 'the file is stored');
-      else await sleep(50);
+      else await conditionHolds(async () => (await requestLog(ws.workspace)).some((r) => r.method === 'POST'), 'the upload reached the server');
       const elsewhere = document.createElement('div');
       form.prepend(elsewhere);
       elsewhere.append(el); // a new place in the same form
@@ -212,7 +212,8 @@ describe('upload-on-submit: one submission however it is triggered', () => {
       const { values } = await first;
       expect(values.files!.length).to.equal(2);
       expect(values.files).to.deep.equal(el.values);
-      await sleep(300);
+      // The held submit is sent again synchronously in one callback: any second one came with it.
+      await el.updateComplete;
       expect(submissions.list.length).to.equal(1);
     });
   }
