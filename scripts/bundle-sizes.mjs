@@ -11,7 +11,10 @@ import { minifyLiterals } from './minify-literals.mjs';
 // Each number is what was measured plus a little room, with the reason in
 // docs/ARCHITECTURE.md ("Build and size"): raise one only with its number and reason.
 export const BUDGETS = [
-  { name: 'client', entry: 'src/client/index.ts', gzipBytes: 4 * 1024 },
+  // The client alone (a page that only calls the API). Issues 16 and 19 spent the foundation
+  // issue's headroom (3.50 → 4.00 KiB measured); +0.125 KiB when issue 19's tus offline wait
+  // shared sleep() with the lazy tus chunk (4098 B measured, 2 B over).
+  { name: 'client', entry: 'src/client/index.ts', gzipBytes: 4.125 * 1024 },
   // <deeplake-uploader> with its form field, the upload queue, the client and Lit; +1 KiB
   // for resumable uploads (issue 6: the tus option, resume rows; tus-js-client itself is lazy);
   // +0.5 KiB for held renders while uploading and one live-region message per update for
@@ -63,7 +66,8 @@ export const BUDGETS = [
   // for issue 19 (+520 B), as the uploader's, each measured per commit.
   // +0.25 KiB for issue 20, as the file's (+728 B measured, of 508 B headroom).
   // +0.5 KiB for issue 22's image options, as the uploader's (+514 B measured).
-  { name: 'elements', entry: 'src/index.ts', gzipBytes: 28.25 * 1024 },
+  // +0.125 KiB for issue 19's tus offline wait, as the client's (28929 B measured, 1 B over).
+  { name: 'elements', entry: 'src/index.ts', gzipBytes: 28.375 * 1024 },
 ];
 
 const root = join(import.meta.dirname, '..');
