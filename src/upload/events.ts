@@ -1,7 +1,6 @@
 /**
- * The queue's events, named and typed once. The element re-dispatches each of them (as
- * `deeplake-<name>`) by iterating `UPLOAD_QUEUE_EVENTS`, and derives its own event map
- * from `UploadQueueEventDetail`, so a name can never drift between dispatch and type.
+ * The queue's events, typed once: `UploadQueue`'s addEventListener is typed by this map,
+ * and the element's QueueBridge listens by these names.
  */
 import type { DeepLakeError, FileInfo } from '../client/index.js';
 import type { UploadItem } from './types.js';
@@ -24,16 +23,3 @@ export interface UploadQueueEventDetail {
 export type UploadQueueEventName = keyof UploadQueueEventDetail;
 
 export type UploadQueueEventMap = { [K in UploadQueueEventName]: CustomEvent<UploadQueueEventDetail[K]> };
-
-// A record keyed by the detail map: the compiler rejects a missing or an extra name.
-const NAMES: { readonly [K in UploadQueueEventName]: K } = {
-  change: 'change',
-  progress: 'progress',
-  success: 'success',
-  error: 'error',
-  complete: 'complete',
-  network: 'network',
-};
-
-/** Every event name the queue dispatches, in no particular order. */
-export const UPLOAD_QUEUE_EVENTS: readonly UploadQueueEventName[] = Object.freeze(Object.values(NAMES));

@@ -1,6 +1,5 @@
 /** `upload/`: the framework-free upload queue behind `<deeplake-uploader>`. */
 export { UploadQueue } from './upload-queue.js';
-export { UPLOAD_QUEUE_EVENTS } from './events.js';
 export type { UploadQueueEventDetail, UploadQueueEventMap, UploadQueueEventName } from './events.js';
 export { SpeedMeter } from './speed.js';
 export type { Prepare, UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
