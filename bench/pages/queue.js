@@ -1,7 +1,7 @@
 // The uploader's engine without its view: UploadQueue + DeepLakeClient, nothing rendered.
 // Beside the element's row it splits the widget's cost into the upload logic and the UI.
 import { DeepLakeClient } from '../../src/client/index.ts';
-import { UploadQueue } from '../../src/upload/index.ts';
+import { UploadQueue } from '../../src/queue/index.ts';
 import { prepareFiles, timed } from './common.js';
 
 let files = [];

@@ -5,7 +5,7 @@
  */
 import type { FieldState } from '../form/form-associated.js';
 import type { UploaderStrings } from '../i18n/strings.js';
-import type { UploadQueue } from '../upload/index.js';
+import type { UploadQueue } from '../queue/index.js';
 
 export function uploaderFormState(queue: UploadQueue, uploadOnSubmit: boolean, s: UploaderStrings): FieldState {
   let queued = false;

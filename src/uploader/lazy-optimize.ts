@@ -3,7 +3,7 @@
  * that needs it, so pages that set no image option never download it.
  */
 import type { ImageOptions } from '../optimize/optimize.js';
-import type { Prepare } from '../upload/index.js';
+import type { Prepare } from '../queue/index.js';
 import type { UploaderProperties } from './properties.js';
 
 let pipeline: Promise<typeof import('../optimize/options.js')> | undefined;

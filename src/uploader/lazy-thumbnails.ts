@@ -3,7 +3,7 @@
  * download thumbnails.ts. Until then there are no thumbnail URLs and rows show file icons.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { UploadItem } from '../upload/index.js';
+import type { UploadItem } from '../queue/index.js';
 import type { Thumbnails } from './thumbnails.js';
 import { isThumbnailable } from './validate.js';
 

@@ -12,7 +12,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
-import type { UploadQueue, UploadQueueEventMap } from '../upload/index.js';
+import type { UploadQueue, UploadQueueEventMap } from '../queue/index.js';
 import { uploaderEvent } from './events.js';
 import { errorText } from './row.js';
 

@@ -9,7 +9,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isFileId } from '../client/index.js';
 import { resolveClient, tryResolveClient } from '../config.js';
 import { en, fill, type UploaderStrings } from '../i18n/strings.js';
-import { UploadQueue, type UploadItem } from '../upload/index.js';
+import { UploadQueue, type UploadItem } from '../queue/index.js';
 import { Announcer } from './announcer.js';
 import { uploaderEvent, type PendingFile } from './events.js';
 import { FileGestures } from './gestures.js';

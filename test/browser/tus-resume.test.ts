@@ -6,7 +6,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import type { DeepLakeClient } from '../../src/client/index.js';
-import { UploadQueue, type UploadItem } from '../../src/upload/index.js';
+import { UploadQueue, type UploadItem } from '../../src/queue/index.js';
 import { clearFaults, clientFor, injectFault, makeBytes, newWorkspace, sha256, type TestWorkspace } from './emulator-control.js';
 import { eventually, MiB, ofMethod, probe, sameFile, tusLog, uploadUrlOf } from './tus-helpers.js';
 import { actionButton, metaText, mountTemplate, onEveryUpdate, rowNamed, settled, type DeepLakeUploader } from './uploader-helpers.js';

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo, UploadOptions } from '../../src/client/index.js';
-import { UploadQueue } from '../../src/upload/index.js';
+import { UploadQueue } from '../../src/queue/index.js';
 import { newWorkspace } from './emulator-control.js';
 
 const info = (name: string): FileInfo => ({ id: crypto.randomUUID(), name, contentType: 'application/octet-stream', size: 1, raw: {} });
@@ -114,7 +114,7 @@ describe('UploadQueue change batching', () => {
     // Chromium's dedicated workers do have requestAnimationFrame: take it away to be sure.
     const source = `
       globalThis.requestAnimationFrame = undefined;
-      const { UploadQueue } = await import('${location.origin}/src/upload/index.ts');
+      const { UploadQueue } = await import('${location.origin}/src/queue/index.ts');
       const { DeepLakeClient } = await import('${location.origin}/src/client/index.ts');
       onmessage = ({ data }) => {
         const client = new DeepLakeClient({ apiUrl: '${location.origin}', workspace: data.workspace, tokenProvider: () => data.token });

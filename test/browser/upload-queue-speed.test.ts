@@ -1,9 +1,9 @@
 /** The speed/ETA average and the totals arithmetic of the upload queue, without a server. */
 import { expect } from '@open-wc/testing';
-import { SpeedMeter } from '../../src/upload/index.js';
-import { SPEED_MIN_WINDOW_MS } from '../../src/upload/speed.js';
-import { computeTotals } from '../../src/upload/totals.js';
-import type { UploadItem } from '../../src/upload/index.js';
+import { SpeedMeter } from '../../src/queue/index.js';
+import { SPEED_MIN_WINDOW_MS } from '../../src/queue/speed.js';
+import { computeTotals } from '../../src/queue/totals.js';
+import type { UploadItem } from '../../src/queue/index.js';
 
 /** Feeds a steady `rate` (bytes/s) every `stepMs` for `ms`, from `start`; returns [loaded, now]. */
 function feed(meter: SpeedMeter, rate: number, stepMs: number, ms: number, start: [number, number]): [number, number] {

@@ -6,14 +6,14 @@
  */
 import { expect } from '@open-wc/testing';
 import { DeepLakeError, isFileId, type DeepLakeClientOptions } from '../../src/client/index.js';
-import { BATCH_INTERVAL_MS } from '../../src/upload/notifier.js';
+import { BATCH_INTERVAL_MS } from '../../src/queue/notifier.js';
 import {
   UploadQueue,
   type UploadItem,
   type UploadQueueEventDetail,
   type UploadQueueEventName,
   type UploadQueueOptions,
-} from '../../src/upload/index.js';
+} from '../../src/queue/index.js';
 import { clientFor, injectFault, makeBytes, newWorkspace, recordingProvider, requestLog, sha256, type TestWorkspace } from './emulator-control.js';
 
 // ---- helpers ---------------------------------------------------------------------------

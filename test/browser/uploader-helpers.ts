@@ -9,7 +9,7 @@ import type { TemplateResult } from 'lit';
 import '../../src/uploader/deeplake-uploader.js';
 import type { DeepLakeUploader } from '../../src/uploader/deeplake-uploader.js';
 import type { DeepLakeUploaderEventDetail } from '../../src/uploader/events.js';
-import type { UploadItem } from '../../src/upload/index.js';
+import type { UploadItem } from '../../src/queue/index.js';
 import { clientFor, makeBytes, newWorkspace, requestLog, type LoggedRequest, type TestWorkspace } from './emulator-control.js';
 
 export type { DeepLakeUploader };

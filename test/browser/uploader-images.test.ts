@@ -7,7 +7,7 @@
  * (jpeg-fixtures.ts: a canvas JPEG with EXIF orientation 6 and GPS written byte by byte).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { UploadItem } from '../../src/upload/index.js';
+import type { UploadItem } from '../../src/queue/index.js';
 import { clientFor } from './emulator-control.js';
 import { canvasJpeg, contains, LATITUDE_BYTES, MAKE, phoneJpeg, readExif, scanStart } from './jpeg-fixtures.js';
 import { skipHere } from './engine.js';

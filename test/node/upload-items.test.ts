@@ -1,8 +1,8 @@
-// The queue's record list (src/upload/items.ts): order, lookups and snapshots through
+// The queue's record list (src/queue/items.ts): order, lookups and snapshots through
 // adds, in-place updates and removals, with the counters the queue's caches rely on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ItemList, newItem } from '../../src/upload/items.js';
+import { ItemList, newItem } from '../../src/queue/items.js';
 
 const list = (...names: string[]) => {
   const l = new ItemList();

@@ -1,4 +1,4 @@
-/** `upload/`: the framework-free upload queue behind `<deeplake-uploader>`. */
+/** `queue/`: the framework-free upload queue behind `<deeplake-uploader>`. */
 export { UploadQueue } from './upload-queue.js';
 export type { UploadQueueEventDetail, UploadQueueEventMap, UploadQueueEventName } from './events.js';
 export { SpeedMeter } from './speed.js';
