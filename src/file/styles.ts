@@ -1,9 +1,9 @@
 /**
- * The look of `<deeplake-file>` over the shared theme (src/theme.ts): the same public
+ * The look of `<deeplake-file>` over the shared theme (src/shared/theme.ts): the same public
  * `--deeplake-*` custom properties as the uploader; logical properties only.
  */
 import { css } from 'lit';
-import { themeStyles } from '../theme.js';
+import { themeStyles } from '../shared/theme.js';
 
 export const fileStyles = [
   themeStyles,

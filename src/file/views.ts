@@ -3,11 +3,11 @@
  * the server said (names, text) goes through Lit bindings, so it is always escaped; the
  * file's bytes reach the page only as a URL in `src`/`data`, never as markup.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { FileInfo } from '../client/index.js';
 import { fill, type FileStrings } from '../i18n/strings.js';
-import { formatBytes } from '../uploader/format.js';
-import { errorIcon, fileIcon, retryIcon } from '../uploader/icons.js';
+import { formatBytes } from '../shared/format.js';
+import { downloadIcon, errorIcon, fileIcon, retryIcon } from '../shared/icons.js';
 import type { FileKind } from './kind.js';
 import { TEXT_LIMIT } from './url-cache.js';
 
@@ -30,8 +30,6 @@ export interface ViewContext {
   /** The card's download link, clicked while it has no URL yet. */
   save(event: Event): void;
 }
-
-const downloadIcon = svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M12 4v12M7 11l5 5 5-5M4 20h16"/></svg>`;
 
 const nameOf = (info: FileInfo) => info.name || info.id;
 

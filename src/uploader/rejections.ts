@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
 import { uploaderEvent, type DeepLakeUploaderEventDetail } from './events.js';
-import { formatBytes } from './format.js';
+import { formatBytes } from '../shared/format.js';
 import type { Rejection } from './row.js';
 import { inSlices, nextTask } from './slices.js';
 import type { RejectReason } from './validate.js';

@@ -8,8 +8,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DeepLakeClient, DeepLakeError } from '../client/index.js';
 import { fill, type UploaderStrings } from '../i18n/strings.js';
 import { isStored, type UploadItem } from '../queue/index.js';
-import { formatBytes, formatDuration, formatSpeed } from './format.js';
-import { iconPaths, icons } from './icons.js';
+import { formatBytes, formatDuration, formatSpeed } from '../shared/format.js';
+import { iconPaths, icons } from '../shared/icons.js';
 import { isThumbnailable } from './validate.js';
 
 export type ItemAction = 'cancel' | 'pause' | 'resume' | 'retry' | 'remove';

@@ -1,10 +1,10 @@
 /**
- * The uploader's look over the shared theme (src/theme.ts, which maps the public
+ * The uploader's look over the shared theme (src/shared/theme.ts, which maps the public
  * `--deeplake-*` custom properties to private `--_*` ones); every node worth styling
  * also has a `part`. Logical properties only (RTL-safe), no inline style attributes.
  */
 import { css } from 'lit';
-import { themeStyles } from '../theme.js';
+import { themeStyles } from '../shared/theme.js';
 
 export const uploaderStyles = [
   themeStyles,

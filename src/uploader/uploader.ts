@@ -14,7 +14,7 @@ import { Announcer } from './announcer.js';
 import { uploaderEvent, type PendingFile } from './events.js';
 import { FileGestures } from './gestures.js';
 import { FocusKeeper } from './focus-keeper.js';
-import { icons } from './icons.js';
+import { icons } from '../shared/icons.js';
 import { LeaveGuard } from './leave-guard.js';
 import { summaryRow } from './summary.js';
 import { reasonText, Rejections, type Refusal } from './rejections.js';
@@ -32,7 +32,7 @@ import { imagePrepare } from './lazy-optimize.js';
 import type { ImageOptions } from '../optimize/optimize.js';
 import { needFileElement } from './file-element.js';
 import { validateFiles, type RejectReason } from './validate.js';
-import { warmFormatters } from './format.js';
+import { warmFormatters } from '../shared/format.js';
 
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
 

@@ -1,4 +1,7 @@
-/** Sizes, speeds and durations in the reader's locale, with Intl units, not a hand-written table. */
+/**
+ * Sizes, speeds and durations in the reader's locale, with Intl units, not a hand-written
+ * table: both elements' sizes (an upload row, a download card) read alike.
+ */
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 /** Formatters by locale, then digits, then unit: nested maps, so a lookup (once per row a render makes) builds no key string. */
