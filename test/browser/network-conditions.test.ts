@@ -26,10 +26,16 @@ const outage = async (ws: TestWorkspace, ms: number) => {
   if (!res.ok) throw new Error(`outage: ${res.status}`);
 };
 
-/** Offline for `ms`, as the browser and the server see it; back by itself. */
+/**
+ * Offline for `ms`, as the browser and the server see it; back by itself, the server first:
+ * the browser's restore is set after the outage began (a second, same-state command), so
+ * the page never hears `online` while the server still refuses (a loaded machine once put
+ * a second between the two, and the first request after `online` failed).
+ */
 async function goOffline(ws: TestWorkspace, ms: number): Promise<void> {
-  await network({ offline: true, forMs: ms });
+  await network({ offline: true });
   await outage(ws, ms);
+  await network({ offline: true, forMs: ms });
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
@@ -96,7 +102,7 @@ describe('offline is a pause, not a failure (Chromium: the DevTools protocol dri
     await goOffline(ws, 60_000);
     await back;
     await until(() => el.items[0]?.status === 'done' || el.items[0]?.status === 'error', 'the upload ends', 120_000);
-    expect(el.items[0]!.status).to.equal('done');
+    expect(el.items[0]!.status, `the upload's error: ${el.items[0]!.error?.code} ${el.items[0]!.error?.message}`).to.equal('done');
     const log = await tusLog(ws);
     const patches = ofMethod(log, 'PATCH');
     const stored = patches.filter((r) => r.status === 204).map((r) => r.uploadOffset!);
