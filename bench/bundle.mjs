@@ -16,7 +16,7 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
 function lazyName(chunk) {
   const ids = Object.keys(chunk.modules);
   if (ids.some((id) => id.includes('transport-tus'))) return 'tus chunk (tus-js-client + transport-tus, lazy)';
-  if (ids.some((id) => id.includes('uploader/thumbnails'))) return 'thumbnails chunk (lazy)';
+  if (ids.some((id) => id.includes('uploader/controllers/thumbnails'))) return 'thumbnails chunk (lazy)';
   if (ids.some((id) => id.includes('file/file.ts'))) return '`<deeplake-file>` inside the uploader (lazy)';
   return undefined;
 }

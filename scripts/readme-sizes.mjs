@@ -29,7 +29,7 @@ export async function measureSizes() {
   return {
     'script-tag': kib1(gz(main.code)),
     'tus-chunk': kib1(lazy((id) => id.includes('transport-tus'))),
-    'thumbnails-chunk': kib1(lazy((id) => id.includes('uploader/thumbnails'))),
+    'thumbnails-chunk': kib1(lazy((id) => id.includes('uploader/controllers/thumbnails'))),
     client: kib1(gz(code)),
     'client-budget': kib1(client.gzipBytes),
   };

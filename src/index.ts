@@ -7,7 +7,7 @@ export { configure } from './config.js';
 export type { DeepLakeConfig } from './config.js';
 export { DeepLakeUploader } from './uploader/define.js';
 export type { DeepLakeUploaderEventDetail, DeepLakeUploaderEventMap, PendingFile } from './uploader/events.js';
-export type { RejectReason } from './uploader/validate.js';
+export type { RejectReason } from './uploader/intake/validate.js';
 export { UploadQueue } from './queue/index.js';
 export type { UploadItem, UploadStatus, UploadTotals } from './queue/index.js';
 export { en as defaultStrings, fileEn as defaultFileStrings, fill } from './i18n/strings.js';

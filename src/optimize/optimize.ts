@@ -82,7 +82,7 @@ export async function optimizeImage(
 export const thumbnail = async (file: Blob, width: number): Promise<Blob> =>
   (await pool.run({ file, maxWidth: width, maxHeight: Infinity, type: 'image/webp', quality: 0.8 }, () => undefined, new AbortController().signal, true)) ?? file;
 
-/** The width of the rows' thumbnails (thumbnails.ts), made by a resize job from its own decode. */
+/** The width of the rows' thumbnails (uploader/controllers/thumbnails.ts), made by a resize job from its own decode. */
 export const THUMBNAIL_WIDTH = 96;
 
 type Policy = { createScriptURL(url: string): unknown };

@@ -1,7 +1,7 @@
 /** The lazy chunk's entry: an element's image attributes, merged with a file's own options, to `optimizeImage()`. */
 import { optimizeImage, type ImageOptions } from './optimize.js';
 
-/** The image attributes of `<deeplake-uploader>` (properties.ts). */
+/** The image attributes of `<deeplake-uploader>` (uploader/properties.ts). */
 export interface ImageAttributes {
   imageMax?: string | undefined;
   imageQuality?: number | undefined;

@@ -6,7 +6,7 @@
  * lazy import of a module that the same bundle already holds is dead weight (Vite's
  * INEFFECTIVE_DYNAMIC_IMPORT warning on the one-script-tag build).
  */
-import { setFileElementLoader } from './file-element.js';
+import { setFileElementLoader } from './controllers/file-element.js';
 
 export { DeepLakeUploader } from './define.js';
 

@@ -6,7 +6,7 @@
 import type { DeepLakeError, FileInfo } from '../client/index.js';
 import type { ImageOptions } from '../optimize/optimize.js';
 import type { UploadItem, UploadTotals } from '../queue/index.js';
-import type { RejectReason } from './validate.js';
+import type { RejectReason } from './intake/validate.js';
 
 /** A file that passed validation and is about to join the list. */
 export interface PendingFile {

@@ -23,7 +23,7 @@ export function uploaderFormState(queue: UploadQueue, uploadOnSubmit: boolean, s
     values,
     hasValue: values.length > 0 || (uploadOnSubmit && queued),
     // With upload-on-submit, a submit while uploads run is held back until they are done
-    // (submit-guard.ts), so it must reach the guard instead of failing validation.
+    // (controllers/submit-guard.ts), so it must reach the guard instead of failing validation.
     pendingMessage: queue.busy && !uploadOnSubmit ? s.validityUploading : waiting ? s.validityWaiting : '',
     errorMessage: failed ? s.validityFailed : '',
     requiredMessage: s.validityRequired,

@@ -152,7 +152,7 @@ export const uploaderStyles = [
     .thumb > :is(img, deeplake-file) ~ svg {
       display: none !important;
     }
-    /* A click on a button's icon targets the button (the list handles row clicks, row.ts). */
+    /* A click on a button's icon targets the button (the list handles row clicks, templates/row.ts). */
     .action svg {
       pointer-events: none;
     }

@@ -10,28 +10,28 @@ import { isFileId } from '../client/index.js';
 import { resolveClient, tryResolveClient } from '../config.js';
 import { en, fill, type UploaderStrings } from '../i18n/strings.js';
 import { UploadQueue, type UploadItem } from '../queue/index.js';
-import { Announcer } from './announcer.js';
+import { Announcer } from './controllers/announcer.js';
 import { uploaderEvent, type PendingFile } from './events.js';
-import { FileGestures } from './gestures.js';
-import { FocusKeeper } from './focus-keeper.js';
+import { FileGestures } from './intake/gestures.js';
+import { FocusKeeper } from './controllers/focus-keeper.js';
 import { icons } from '../shared/icons.js';
-import { LeaveGuard } from './leave-guard.js';
-import { summaryRow } from './summary.js';
-import { reasonText, Rejections, type Refusal } from './rejections.js';
-import { rejectionRow, rowAction, type RowContext } from './row.js';
-import { memoRow, stableContext } from './row-memo.js';
+import { LeaveGuard } from './controllers/leave-guard.js';
+import { summaryRow } from './templates/summary.js';
+import { reasonText, Rejections, type Refusal } from './intake/rejections.js';
+import { rejectionRow, rowAction, type RowContext } from './templates/row.js';
+import { memoRow, stableContext } from './templates/row-memo.js';
 import { uploaderStyles } from './styles.js';
 import { UploaderProperties } from './properties.js';
 import { uploaderFormState } from './form-state.js';
-import { QueueBridge } from './queue-bridge.js';
-import { RenderPacer } from './render-pacer.js';
-import { ProgressiveRows } from './progressive-rows.js';
-import { SubmitGuard } from './submit-guard.js';
-import { LazyThumbnails } from './lazy-thumbnails.js';
-import { imagePrepare } from './lazy-optimize.js';
+import { QueueBridge } from './controllers/queue-bridge.js';
+import { RenderPacer } from './controllers/render-pacer.js';
+import { ProgressiveRows } from './controllers/progressive-rows.js';
+import { SubmitGuard } from './controllers/submit-guard.js';
+import { LazyThumbnails } from './controllers/lazy-thumbnails.js';
+import { imagePrepare } from './controllers/lazy-optimize.js';
 import type { ImageOptions } from '../optimize/optimize.js';
-import { needFileElement } from './file-element.js';
-import { validateFiles, type RejectReason } from './validate.js';
+import { needFileElement } from './controllers/file-element.js';
+import { validateFiles, type RejectReason } from './intake/validate.js';
 import { warmFormatters } from '../shared/format.js';
 
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
@@ -299,7 +299,7 @@ export class DeepLakeUploader extends UploaderProperties {
     if (mode !== 'restore' || typeof state !== 'string') return;
     const restored = this.#queue.restore(state.split(/\s+/).filter(isFileId));
     this.#toldValues = this.#queue.fileIds; // a restore is not a user's change
-    // Restored images are shown by <deeplake-file> (file-element.ts: loaded only when a
+    // Restored images are shown by <deeplake-file> (controllers/file-element.ts: loaded only when a
     // form restores, where the page does not have it yet).
     if (restored.length) needFileElement();
   }
@@ -372,7 +372,7 @@ export class DeepLakeUploader extends UploaderProperties {
     this.#pacer.urgent();
   }
 
-  /** The rows' buttons: one listener for the list (row.ts). */
+  /** The rows' buttons: one listener for the list (templates/row.ts). */
   readonly #onListClick = (event: Event) => {
     const hit = rowAction(event);
     if (hit?.key !== undefined) this.#rejections.dismiss(hit.key);
@@ -381,7 +381,7 @@ export class DeepLakeUploader extends UploaderProperties {
   /** The last render's row context: the same object while nothing in it changed. */
   #rowContext: RowContext | undefined;
 
-  /** Lit's hook for when to render: paced while uploads run (render-pacer.ts). */
+  /** Lit's hook for when to render: paced while uploads run (controllers/render-pacer.ts). */
   protected override async scheduleUpdate(): Promise<void> {
     await this.#pacer.pace();
     super.scheduleUpdate();

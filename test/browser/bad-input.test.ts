@@ -5,7 +5,7 @@
  * (Server answers, token providers, workspaces and outages: bad-input-server.test.ts.)
  */
 import { expect } from '@open-wc/testing';
-import { filesFromDataTransfer } from '../../src/uploader/drop.js';
+import { filesFromDataTransfer } from '../../src/uploader/intake/drop.js';
 import { clientFor } from './emulator-control.js';
 import { alertText, countOf, drop, fileOf, mount, posts, rowNamed, rows, settled, sleep, when } from './uploader-helpers.js';
 

@@ -8,8 +8,8 @@
  * business, never an assertion here (a shared CI machine may stall any task).
  */
 import { expect } from '@open-wc/testing';
-import { filesFromDataTransfer } from '../../src/uploader/drop.js';
-import { inSlices } from '../../src/uploader/slices.js';
+import { filesFromDataTransfer } from '../../src/uploader/intake/drop.js';
+import { inSlices } from '../../src/uploader/intake/slices.js';
 import { engine } from './engine.js';
 import { fileOf, mount, rows, settled, transfer, dropzone, when, type DeepLakeUploader } from './uploader-helpers.js';
 

@@ -1,7 +1,7 @@
 /** The total row over the list: a byte-weighted bar, "N of M uploaded · K failed", and Upload in manual mode. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { fill, type UploaderStrings } from '../i18n/strings.js';
-import type { UploadItem, UploadTotals } from '../queue/index.js';
+import { fill, type UploaderStrings } from '../../i18n/strings.js';
+import type { UploadItem, UploadTotals } from '../../queue/index.js';
 
 export interface SummaryContext {
   strings: UploaderStrings;

@@ -5,12 +5,12 @@
  * a CSP without 'unsafe-inline', unlike a style attribute in markup).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DeepLakeClient, DeepLakeError } from '../client/index.js';
-import { fill, type UploaderStrings } from '../i18n/strings.js';
-import { isStored, type UploadItem } from '../queue/index.js';
-import { formatBytes, formatDuration, formatSpeed } from '../shared/format.js';
-import { iconPaths, icons } from '../shared/icons.js';
-import { isThumbnailable } from './validate.js';
+import type { DeepLakeClient, DeepLakeError } from '../../client/index.js';
+import { fill, type UploaderStrings } from '../../i18n/strings.js';
+import { isStored, type UploadItem } from '../../queue/index.js';
+import { formatBytes, formatDuration, formatSpeed } from '../../shared/format.js';
+import { iconPaths, icons } from '../../shared/icons.js';
+import { isThumbnailable } from '../intake/validate.js';
 
 export type ItemAction = 'cancel' | 'pause' | 'resume' | 'retry' | 'remove';
 

@@ -11,10 +11,10 @@
  * events would reach no ancestor); progress events of that time are dropped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fill, type UploaderStrings } from '../i18n/strings.js';
-import type { UploadQueue, UploadQueueEventMap } from '../queue/index.js';
-import { uploaderEvent } from './events.js';
-import { errorText } from './row.js';
+import { fill, type UploaderStrings } from '../../i18n/strings.js';
+import type { UploadQueue, UploadQueueEventMap } from '../../queue/index.js';
+import { uploaderEvent } from '../events.js';
+import { errorText } from '../templates/row.js';
 
 export class QueueBridge implements ReactiveController {
   #milestone = 0;

@@ -1,6 +1,6 @@
 /**
  * How a restored row gets `<deeplake-file>` defined: nothing to do when the page already
- * has it (every package entry registers it), else the loader that deeplake-uploader.ts
+ * has it (every package entry registers it), else the loader that uploader/deeplake-uploader.ts
  * (the uploader alone) sets. The uploader itself never imports the file element, so a
  * bundle holding both has no lazy import of a module it loads up front anyway.
  */

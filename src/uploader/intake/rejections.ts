@@ -5,10 +5,10 @@
  * 200, a batch's events arrive in slices after `addFiles()` returns.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { fill, type UploaderStrings } from '../i18n/strings.js';
-import { uploaderEvent, type DeepLakeUploaderEventDetail } from './events.js';
-import { formatBytes } from '../shared/format.js';
-import type { Rejection } from './row.js';
+import { fill, type UploaderStrings } from '../../i18n/strings.js';
+import { uploaderEvent, type DeepLakeUploaderEventDetail } from '../events.js';
+import { formatBytes } from '../../shared/format.js';
+import type { Rejection } from '../templates/row.js';
 import { inSlices, nextTask } from './slices.js';
 import type { RejectReason } from './validate.js';
 

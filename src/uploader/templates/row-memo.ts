@@ -7,7 +7,7 @@
  */
 import { noChange } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
-import type { UploadItem } from '../queue/index.js';
+import type { UploadItem } from '../../queue/index.js';
 import { itemRow, type RowContext } from './row.js';
 
 class RowMemo extends Directive {

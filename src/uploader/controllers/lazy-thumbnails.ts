@@ -3,9 +3,9 @@
  * download thumbnails.ts. Until then there are no thumbnail URLs and rows show file icons.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { UploadItem } from '../queue/index.js';
+import type { UploadItem } from '../../queue/index.js';
 import type { Thumbnails } from './thumbnails.js';
-import { isThumbnailable } from './validate.js';
+import { isThumbnailable } from '../intake/validate.js';
 
 export class LazyThumbnails {
   #thumbnails: Thumbnails | undefined;

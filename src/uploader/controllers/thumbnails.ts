@@ -5,8 +5,8 @@
  * each object URL is revoked when its row goes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { thumbnail, THUMBNAIL_WIDTH } from '../optimize/optimize.js';
-import { isThumbnailable } from './validate.js';
+import { thumbnail, THUMBNAIL_WIDTH } from '../../optimize/optimize.js';
+import { isThumbnailable } from '../intake/validate.js';
 
 const SIZE = THUMBNAIL_WIDTH; // 96: CSS pixels ×2 for sharp 48 px thumbnails on high-density screens
 const PARALLEL = 2;

@@ -2,11 +2,11 @@
  * The queue's `prepare` step for images: src/optimize/ is loaded with the first image
  * that needs it, so pages that set no image option never download it.
  */
-import type { ImageOptions } from '../optimize/optimize.js';
-import type { Prepare } from '../queue/index.js';
-import type { UploaderProperties } from './properties.js';
+import type { ImageOptions } from '../../optimize/optimize.js';
+import type { Prepare } from '../../queue/index.js';
+import type { UploaderProperties } from '../properties.js';
 
-let pipeline: Promise<typeof import('../optimize/options.js')> | undefined;
+let pipeline: Promise<typeof import('../../optimize/options.js')> | undefined;
 
 /**
  * A `Prepare` for the element's images: `own(file)` is the options a `deeplake-add`
@@ -18,7 +18,7 @@ export const imagePrepare =
     const mine = own(file);
     if (mine === false || !file.type.startsWith('image/') || !(mine || host.imageMax || host.imageType || host.stripMetadata)) return;
     // Offline, or the chunk gone after a deploy: this file goes as it is, the next one tries again.
-    pipeline ??= import('../optimize/options.js').catch((error: unknown) => {
+    pipeline ??= import('../../optimize/options.js').catch((error: unknown) => {
       pipeline = undefined;
       throw error;
     });
