@@ -36,13 +36,26 @@ const plainTus = new TusServer({ path: '/plain-tus', datastore: new TusFileStore
 
 async function plainTusMiddleware(ctx, next) {
   if (ctx.path !== '/plain-tus' && !ctx.path.startsWith('/plain-tus/')) return next();
+  quietCutOffs(ctx);
   ctx.respond = false;
   await plainTus.handle(ctx.req, ctx.res);
+}
+
+/**
+ * A request the browser cut off mid-body (a cancel, a stall or outage test, a page that
+ * moved on) ends its socket with a parse error that the test server would print as a
+ * stack trace; for the emulator's requests that is the test's intent, not a fault.
+ */
+const CUT_OFF = new Set(['HPE_INVALID_EOF_STATE', 'ECONNABORTED']);
+function quietCutOffs(ctx) {
+  const onerror = ctx.onerror;
+  ctx.onerror = (error) => (CUT_OFF.has(error?.code) || error?.message === 'aborted' ? undefined : onerror.call(ctx, error));
 }
 
 /** Hands /workspaces/ and /__emulator/ requests to the emulator, the rest to the test server. */
 async function emulatorMiddleware(ctx, next) {
   if (!emulator.matches(ctx.url)) return next();
+  quietCutOffs(ctx);
   ctx.respond = false; // the emulator writes the raw Node response itself
   await emulator.handle(ctx.req, ctx.res);
 }
@@ -198,6 +211,8 @@ export default {
   testsFinishTimeout: 10 * 60_000,
   middleware: [emulatorMiddleware, plainTusMiddleware, cspPageMiddleware, workerSourceMiddleware],
   reporters: [defaultReporter(), summaryLineReporter()],
+  // Lit's one-line notice, once per test file (dozens a run), says nothing about a test.
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   plugins: [
     networkConditionsPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
