@@ -25,7 +25,6 @@ import { UploaderProperties } from './properties.js';
 import { uploaderFormState } from './form-state.js';
 import { QueueBridge } from './controllers/queue-bridge.js';
 import { RenderPacer } from './controllers/render-pacer.js';
-import { ProgressiveRows } from './controllers/progressive-rows.js';
 import { SubmitGuard } from './controllers/submit-guard.js';
 import { LazyThumbnails } from './controllers/lazy-thumbnails.js';
 import { imagePrepare } from './controllers/lazy-optimize.js';
@@ -96,11 +95,7 @@ export class DeepLakeUploader extends UploaderProperties {
   readonly #optimize = new WeakMap<File, ImageOptions | false>();
   readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true, prepare: imagePrepare(this, (file) => this.#optimize.get(file)) });
   readonly #announcer = new Announcer(this);
-  readonly #pacer = new RenderPacer(() => this.#queue.busy, () => this.#queue.items.length);
-  readonly #rows = new ProgressiveRows(() => {
-    this.#pacer.urgent(); // rows still to show are not held like progress
-    this.requestUpdate();
-  });
+  readonly #pacer = new RenderPacer(this, () => this.#queue.busy, () => this.#queue.items.length);
   readonly #thumbnails = new LazyThumbnails(this, () => this.renderRoot.querySelectorAll<HTMLElement>('li[data-thumb]'));
   readonly #rejections = new Rejections(this, (message, assertive) => this.#announcer.announce(message, assertive), () => this.#strings);
   readonly #bridge: QueueBridge;
@@ -329,8 +324,6 @@ export class DeepLakeUploader extends UploaderProperties {
       // The batch ended: render now, every row, so `deeplake-complete` listeners
       // (dispatched right after this change) read the final list, even synchronously.
       this.#pacer.idle();
-      // Not for an empty list: the next render with rows would then make a whole new batch at once.
-      if (this.#queue.items.length) this.#rows.all();
       if (this.hasUpdated) this.performUpdate();
     }
     // The form sees every change now, not at the next (throttled) render.
@@ -415,7 +408,7 @@ export class DeepLakeUploader extends UploaderProperties {
         : nothing}
       ${items.length || this.#rejections.rows.length
         ? html`<ul class="list" part="list" aria-label=${s.listLabel} @click=${this.#onListClick}>
-            ${repeat(this.#rows.take(items), (i) => i.id, (i) => memoRow(i, ctx, this.#thumbnails.url(i.id)))}
+            ${repeat(this.#pacer.take(items), (i) => i.id, (i) => memoRow(i, ctx, this.#thumbnails.url(i.id)))}
             ${repeat(this.#rejections.rows, (r) => r.key, (r) => rejectionRow(r, ctx))}
           </ul>`
         : nothing}

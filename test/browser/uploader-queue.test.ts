@@ -6,7 +6,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import type { UploadItem } from '../../src/queue/index.js';
-import { FIRST_ROWS, ROWS_PER_FRAME } from '../../src/uploader/controllers/progressive-rows.js';
+import { FIRST_ROWS, ROWS_PER_FRAME } from '../../src/uploader/controllers/render-pacer.js';
 import { apiUrl, clientFor, injectFault, newWorkspace, recordingProvider, sha256 } from './emulator-control.js';
 import { makePng } from './file-fixtures.js';
 import {
