@@ -4,34 +4,34 @@
  * and re-dispatches the queue's events as `deeplake-*` events. No upload logic lives here.
  */
 import { html, LitElement, nothing, type PropertyDeclaration, type PropertyValues } from 'lit';
-import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isFileId } from '../client/index.js';
 import { resolveClient, tryResolveClient } from '../config.js';
+import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
 import { en, fill, type UploaderStrings } from '../i18n/strings.js';
+import type { ImageOptions } from '../optimize/optimize.js';
 import { UploadQueue, type UploadItem } from '../queue/index.js';
-import { Announcer } from './controllers/announcer.js';
-import { uploaderEvent, type PendingFile } from './events.js';
-import { FileGestures } from './intake/gestures.js';
-import { FocusKeeper } from './controllers/focus-keeper.js';
+import { warmFormatters } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
-import { LeaveGuard } from './controllers/leave-guard.js';
-import { summaryRow } from './templates/summary.js';
-import { reasonText, Rejections, type Refusal } from './intake/rejections.js';
-import { rejectionRow, rowAction, type RowContext } from './templates/row.js';
-import { memoRow, stableContext } from './templates/row-memo.js';
-import { uploaderStyles } from './styles.js';
-import { UploaderProperties } from './properties.js';
+import { uploaderEvent, type PendingFile } from './events.js';
 import { uploaderFormState } from './form-state.js';
+import { UploaderProperties } from './properties.js';
+import { uploaderStyles } from './styles.js';
+import { FileGestures } from './intake/gestures.js';
+import { reasonText, Rejections, type Refusal } from './intake/rejections.js';
+import { validateFiles, type RejectReason } from './intake/validate.js';
+import { Announcer } from './controllers/announcer.js';
+import { needFileElement } from './controllers/file-element.js';
+import { FocusKeeper } from './controllers/focus-keeper.js';
+import { imagePrepare } from './controllers/lazy-optimize.js';
+import { LazyThumbnails } from './controllers/lazy-thumbnails.js';
+import { LeaveGuard } from './controllers/leave-guard.js';
 import { QueueBridge } from './controllers/queue-bridge.js';
 import { RenderPacer } from './controllers/render-pacer.js';
 import { SubmitGuard } from './controllers/submit-guard.js';
-import { LazyThumbnails } from './controllers/lazy-thumbnails.js';
-import { imagePrepare } from './controllers/lazy-optimize.js';
-import type { ImageOptions } from '../optimize/optimize.js';
-import { needFileElement } from './controllers/file-element.js';
-import { validateFiles, type RejectReason } from './intake/validate.js';
-import { warmFormatters } from '../shared/format.js';
+import { memoRow, stableContext } from './templates/row-memo.js';
+import { rejectionRow, rowAction, type RowContext } from './templates/row.js';
+import { summaryRow } from './templates/summary.js';
 
 const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
 
@@ -93,32 +93,22 @@ export class DeepLakeUploader extends UploaderProperties {
 
   /** Per-file image options a `deeplake-add` listener chose. */
   readonly #optimize = new WeakMap<File, ImageOptions | false>();
-  readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true, prepare: imagePrepare(this, (file) => this.#optimize.get(file)) });
+  readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true, prepare: imagePrepare(this, this.#optimize) });
   readonly #announcer = new Announcer(this);
-  readonly #pacer = new RenderPacer(this, () => this.#queue.busy, () => this.#queue.items.length);
-  readonly #thumbnails = new LazyThumbnails(this, () => this.renderRoot.querySelectorAll<HTMLElement>('li[data-thumb]'));
-  readonly #rejections = new Rejections(this, (message, assertive) => this.#announcer.announce(message, assertive), () => this.#strings);
+  readonly #pacer = new RenderPacer(this, this.#queue);
+  readonly #thumbnails = new LazyThumbnails(this);
+  readonly #rejections = new Rejections(this, this.#announcer);
   readonly #bridge: QueueBridge;
   /** The stored UUIDs `change` last told of (the same array while they stay the same). */
   #toldValues: readonly string[] = this.#queue.fileIds;
 
   constructor() {
     super();
-    new LeaveGuard(this, () => this.#queue.busy);
-    new FocusKeeper(this, () => this.renderRoot as ShadowRoot, () => this.renderRoot.querySelector<HTMLElement>('.browse'));
+    new LeaveGuard(this, this.#queue);
+    new FocusKeeper(this, '.browse');
     new FileGestures(this);
-    this.#bridge = new QueueBridge(this, this.#queue, (message) => this.#announcer.announce(message), () => this.#strings);
-    new SubmitGuard(this, {
-      // Running uploads hold a submission too: a second requestSubmit() in the same task
-      // comes after the first one started them, and must not post a half-uploaded value.
-      hasWaiting: () => this.#queue.busy || this.#queue.items.some((i) => i.status === 'queued'),
-      uploadAll: async () => {
-        const settled = new Promise((resolve) => this.#queue.addEventListener('complete', resolve, { once: true }));
-        this.#queue.start();
-        if (this.#queue.busy) await settled;
-        return this.#queue.items.every((i) => i.status === 'done');
-      },
-    });
+    this.#bridge = new QueueBridge(this, this.#queue, this.#announcer, () => this.#strings);
+    new SubmitGuard(this, this.#queue);
   }
 
   /** The queue's records, newest last (read-only). */
@@ -213,7 +203,7 @@ export class DeepLakeUploader extends UploaderProperties {
     }
     // A single-file field's new file replaces the old choice, refusals of it included.
     if (!this.multiple && accepted.length) this.#rejections.clear();
-    this.#rejections.add(refused);
+    this.#rejections.add(refused, this.#strings);
     if (!accepted.length) return [];
     // A single-file field works like <input type=file>: a new choice replaces the old one.
     // Not 'interrupted' rows: removing one discards its upload, which the same file chosen again resumes.

@@ -10,17 +10,16 @@ export class FocusKeeper implements ReactiveController {
   #near: Array<Element | null | undefined> = [];
 
   constructor(
-    host: ReactiveControllerHost,
-    private readonly root: () => ShadowRoot,
-    /** Where focus goes when no neighbouring row is left. */
-    private readonly fallback: () => HTMLElement | null,
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
+    /** Where focus goes when no neighbouring row is left: a selector in the render root. */
+    private readonly fallback: string,
   ) {
     host.addController(this);
   }
 
   /** Before the render: what has focus, and its row's neighbours. */
   hostUpdate(): void {
-    this.#active = this.root().activeElement;
+    this.#active = (this.host.renderRoot as ShadowRoot).activeElement;
     const row = this.#active?.closest('li');
     this.#near = [row, row?.nextElementSibling, row?.previousElementSibling];
   }
@@ -29,7 +28,7 @@ export class FocusKeeper implements ReactiveController {
     const active = this.#active;
     this.#active = undefined;
     if (!active || active.isConnected) return;
-    const target = this.#near.find((r) => r?.isConnected)?.querySelector('button') ?? this.fallback();
+    const target = this.#near.find((r) => r?.isConnected)?.querySelector('button') ?? this.host.renderRoot.querySelector<HTMLElement>(this.fallback);
     target?.focus();
   }
 }

@@ -9,13 +9,13 @@ import type { UploaderProperties } from '../properties.js';
 let pipeline: Promise<typeof import('../../optimize/options.js')> | undefined;
 
 /**
- * A `Prepare` for the element's images: `own(file)` is the options a `deeplake-add`
+ * A `Prepare` for the element's images: `own.get(file)` is the options a `deeplake-add`
  * listener gave that file (`false`: send it as it is). Other files go as they are.
  */
 export const imagePrepare =
-  (host: UploaderProperties, own: (file: File) => ImageOptions | false | undefined): Prepare =>
+  (host: UploaderProperties, own: Pick<WeakMap<File, ImageOptions | false>, 'get'>): Prepare =>
   ({ file }, progress, signal) => {
-    const mine = own(file);
+    const mine = own.get(file);
     if (mine === false || !file.type.startsWith('image/') || !(mine || host.imageMax || host.imageType || host.stripMetadata)) return;
     // Offline, or the chunk gone after a deploy: this file goes as it is, the next one tries again.
     pipeline ??= import('../../optimize/options.js').catch((error: unknown) => {

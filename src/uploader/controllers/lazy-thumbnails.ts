@@ -2,20 +2,15 @@
  * The uploader's thumbnails, loaded with the first image: pages that never see one never
  * download thumbnails.ts. Until then there are no thumbnail URLs and rows show file icons.
  */
-import type { ReactiveControllerHost } from 'lit';
 import type { UploadItem } from '../../queue/index.js';
-import type { Thumbnails } from './thumbnails.js';
+import type { Thumbnails, ThumbnailsHost } from './thumbnails.js';
 import { isThumbnailable } from '../intake/validate.js';
 
 export class LazyThumbnails {
   #thumbnails: Thumbnails | undefined;
   #loading = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The rows to watch: elements with `data-thumb` = an item id. */
-    private readonly rows: () => Iterable<HTMLElement>,
-  ) {}
+  constructor(private readonly host: ThumbnailsHost) {}
 
   /** The thumbnail's object URL, once made. */
   url(id: string): string | undefined {
@@ -36,7 +31,7 @@ export class LazyThumbnails {
     this.#loading = true;
     void import('./thumbnails.js').then(
       ({ Thumbnails }) => {
-        this.#thumbnails = new Thumbnails(this.host, this.rows);
+        this.#thumbnails = new Thumbnails(this.host);
         this.host.requestUpdate(); // tracks the current items at the next update
       },
       // Offline, or the chunk is gone after a deploy: rows keep their file icons, and the

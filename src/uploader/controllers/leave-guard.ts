@@ -3,6 +3,7 @@
  * listener left in place would also disable the browser's back/forward cache.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { UploadQueue } from '../../queue/index.js';
 
 export class LeaveGuard implements ReactiveController {
   #armed = false;
@@ -14,13 +15,13 @@ export class LeaveGuard implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly isBusy: () => boolean,
+    private readonly queue: Pick<UploadQueue, 'busy'>,
   ) {
     host.addController(this);
   }
 
   hostUpdated(): void {
-    const busy = this.isBusy();
+    const busy = this.queue.busy;
     if (busy === this.#armed) return;
     this.#armed = busy;
     if (busy) window.addEventListener('beforeunload', this.#onBeforeUnload);

@@ -15,6 +15,7 @@ import { fill, type UploaderStrings } from '../../i18n/strings.js';
 import type { UploadQueue, UploadQueueEventMap } from '../../queue/index.js';
 import { uploaderEvent } from '../events.js';
 import { errorText } from '../templates/row.js';
+import type { Announcer } from './announcer.js';
 
 export class QueueBridge implements ReactiveController {
   #milestone = 0;
@@ -30,7 +31,8 @@ export class QueueBridge implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly queue: UploadQueue,
-    private readonly announce: (message: string) => void,
+    private readonly announcer: Pick<Announcer, 'announce'>,
+    /** The element's strings (merged with the defaults) when something is said. */
     private readonly strings: () => UploaderStrings,
   ) {
     host.addController(this);
@@ -65,8 +67,8 @@ export class QueueBridge implements ReactiveController {
     const s = this.strings();
     const names = this.#finished;
     this.#finished = [];
-    if (names.length) this.announce(names.length === 1 ? fill(s.announceDone, { name: names[0]! }) : fill(s.announceDoneMany, { count: names.length }));
-    if (this.#reached !== undefined) this.announce(fill(s.announceProgress, { percent: this.#reached }));
+    if (names.length) this.announcer.announce(names.length === 1 ? fill(s.announceDone, { name: names[0]! }) : fill(s.announceDoneMany, { count: names.length }));
+    if (this.#reached !== undefined) this.announcer.announce(fill(s.announceProgress, { percent: this.#reached }));
     this.#reached = undefined;
   }
 
@@ -91,13 +93,13 @@ export class QueueBridge implements ReactiveController {
     this.#dispatch(uploaderEvent('deeplake-error', e.detail));
     const s = this.strings();
     this.#sayPending();
-    this.announce(fill(s.announceFailed, { name: e.detail.item.relativePath, reason: errorText(e.detail.error, s) }));
+    this.announcer.announce(fill(s.announceFailed, { name: e.detail.item.relativePath, reason: errorText(e.detail.error, s) }));
   };
 
   readonly #onNetwork = (e: UploadQueueEventMap['network']) => {
     const { waiting } = e.detail;
     this.#dispatch(uploaderEvent('deeplake-network', { waiting }));
-    this.announce(waiting ? this.strings().announceOffline : this.strings().announceOnline);
+    this.announcer.announce(waiting ? this.strings().announceOffline : this.strings().announceOnline);
   };
 
   readonly #onComplete = (e: UploadQueueEventMap['complete']) => {
@@ -105,6 +107,6 @@ export class QueueBridge implements ReactiveController {
     this.#dispatch(uploaderEvent('deeplake-complete', e.detail));
     this.#reached = undefined; // "All uploads finished" says more than a last milestone
     this.#sayPending();
-    this.announce(this.strings().announceComplete);
+    this.announcer.announce(this.strings().announceComplete);
   };
 }

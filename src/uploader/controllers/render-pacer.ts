@@ -18,6 +18,7 @@
  * layout, paint and raster whatever its rows.
  */
 import type { ReactiveControllerHost } from 'lit';
+import type { UploadQueue } from '../../queue/index.js';
 
 /**
  * How long renders are held while uploads run: about 1 ms per row, from 200 ms (bars step
@@ -47,9 +48,8 @@ export class RenderPacer {
   constructor(
     /** Rendered again in the next frame while rows wait to be shown. */
     private readonly host: ReactiveControllerHost,
-    private readonly busy: () => boolean,
-    /** The rows in the list: how long renders are held (busyRenderInterval). */
-    private readonly rows: () => number,
+    /** Whether uploads run, and its rows: how long renders are held (busyRenderInterval). */
+    private readonly queue: Pick<UploadQueue, 'busy' | 'items'>,
   ) {}
 
   /** The next render answers a person: not held, and one already held ends now. */
@@ -62,12 +62,12 @@ export class RenderPacer {
   idle(): void {
     this.#wake?.();
     // Not for an empty list: the next render with rows would then make a whole new batch at once.
-    if (this.rows()) this.#shown = Number.MAX_SAFE_INTEGER;
+    if (this.queue.items.length) this.#shown = Number.MAX_SAFE_INTEGER;
   }
 
   /** Resolves when the pending render may go ahead (the element's `scheduleUpdate()`). */
   async pace(): Promise<void> {
-    const wait = this.busy() && !this.#urgent ? this.#lastBusyRender + busyRenderInterval(this.rows()) - performance.now() : 0;
+    const wait = this.queue.busy && !this.#urgent ? this.#lastBusyRender + busyRenderInterval(this.queue.items.length) - performance.now() : 0;
     if (wait > 0) {
       await new Promise<void>((resolve) => {
         this.#wake = resolve;
@@ -76,7 +76,7 @@ export class RenderPacer {
     }
     this.#wake = undefined;
     this.#urgent = false;
-    this.#lastBusyRender = this.busy() ? performance.now() : 0;
+    this.#lastBusyRender = this.queue.busy ? performance.now() : 0;
   }
 
   /** The rows this render shows: the first ones of `items`; asks for a next frame when some wait. */

@@ -9,18 +9,12 @@
  * submit reaches none of them, and it starts every waiting uploader of the form at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { UploadQueue } from '../../queue/index.js';
 
 export interface SubmitGuardHost extends ReactiveControllerHost, HTMLElement {
   readonly form: HTMLFormElement | null;
   uploadOnSubmit: boolean;
   reportValidity(): boolean;
-}
-
-export interface SubmitGuardHooks {
-  /** Files added but not started. */
-  hasWaiting(): boolean;
-  /** Starts them; resolves true when all ended done, false when any failed. */
-  uploadAll(): Promise<boolean>;
 }
 
 const guards = new Set<SubmitGuard>();
@@ -58,7 +52,7 @@ export class SubmitGuard implements ReactiveController {
 
   constructor(
     private readonly host: SubmitGuardHost,
-    private readonly hooks: SubmitGuardHooks,
+    private readonly queue: Pick<UploadQueue, 'busy' | 'items' | 'start' | 'addEventListener'>,
   ) {
     host.addController(this);
   }
@@ -75,13 +69,22 @@ export class SubmitGuard implements ReactiveController {
     this.form = null;
   }
 
+  /**
+   * Files added but not started. Running uploads hold a submission too: a second
+   * requestSubmit() in the same task comes after the first one started them, and must not
+   * post a half-uploaded value.
+   */
   waiting(): boolean {
-    return this.host.uploadOnSubmit && this.hooks.hasWaiting();
+    return this.host.uploadOnSubmit && (this.queue.busy || this.queue.items.some((i) => i.status === 'queued'));
   }
 
-  /** Uploads the waiting files; a failure is shown in the browser's bubble. */
+  /** Uploads the waiting files: true when all ended done; a failure is shown in the browser's bubble. */
   async upload(): Promise<boolean> {
-    const ok = await this.hooks.uploadAll();
+    const queue = this.queue;
+    const settled = new Promise((resolve) => queue.addEventListener('complete', resolve, { once: true }));
+    queue.start();
+    if (queue.busy) await settled;
+    const ok = queue.items.every((i) => i.status === 'done');
     if (!ok) this.host.reportValidity();
     return ok;
   }

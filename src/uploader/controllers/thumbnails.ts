@@ -8,6 +8,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { thumbnail, THUMBNAIL_WIDTH } from '../../optimize/optimize.js';
 import { isThumbnailable } from '../intake/validate.js';
 
+/** The element whose rows get thumbnails: its rows are the `li[data-thumb]` (= an item id) of templates/row.ts. */
+export type ThumbnailsHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
+
 const SIZE = THUMBNAIL_WIDTH; // 96: CSS pixels ×2 for sharp 48 px thumbnails on high-density screens
 const PARALLEL = 2;
 
@@ -19,11 +22,7 @@ export class Thumbnails implements ReactiveController {
   #running = 0;
   #observer: IntersectionObserver | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The rows to watch: elements with `data-thumb` = an id of `track()`ed files. */
-    private readonly rows: () => Iterable<HTMLElement>,
-  ) {
+  constructor(private readonly host: ThumbnailsHost) {
     host.addController(this);
   }
 
@@ -66,7 +65,8 @@ export class Thumbnails implements ReactiveController {
 
   hostUpdated(): void {
     // Observing an element twice is a no-op, so every row is simply (re)observed.
-    for (const row of this.rows()) if (!this.#urls.has(row.dataset.thumb!)) this.#observer?.observe(row);
+    const rows = this.host.renderRoot.querySelectorAll<HTMLElement>('li[data-thumb]');
+    for (const row of rows) if (!this.#urls.has(row.dataset.thumb!)) this.#observer?.observe(row);
   }
 
   hostDisconnected(): void {

@@ -9,6 +9,7 @@ import { fill, type UploaderStrings } from '../../i18n/strings.js';
 import { uploaderEvent, type DeepLakeUploaderEventDetail } from '../events.js';
 import { formatBytes } from '../../shared/format.js';
 import type { Rejection } from '../templates/row.js';
+import type { Announcer } from '../controllers/announcer.js';
 import { inSlices, nextTask } from './slices.js';
 import type { RejectReason } from './validate.js';
 
@@ -36,11 +37,11 @@ export class Rejections {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly announce: (message: string, assertive: boolean) => void,
-    private readonly strings: () => UploaderStrings,
+    private readonly announcer: Pick<Announcer, 'announce'>,
   ) {}
 
-  add(refused: readonly Refusal[]): void {
+  /** Refused files of one batch, announced in the strings `s`. */
+  add(refused: readonly Refusal[], s: UploaderStrings): void {
     if (!refused.length) return;
     const reject = (i: number) => this.host.dispatchEvent(uploaderEvent('deeplake-reject', refused[i]!));
     // Up to SYNC_EVENTS events before this returns; a bigger batch (10,000 dropped files)
@@ -52,9 +53,8 @@ export class Rejections {
     this.#count += Math.max(0, refused.length - MAX_ROWS);
     const rows = refused.slice(-MAX_ROWS).map(({ file, message }) => ({ key: `r${++this.#count}`, name: file.name, message }));
     this.rows = [...this.rows, ...rows].slice(-MAX_ROWS);
-    const s = this.strings();
     const first = refused[0]!;
-    this.announce(
+    this.announcer.announce(
       refused.length === 1
         ? fill(s.announceRejected, { name: first.file.name, reason: first.message })
         : fill(s.rejectedMany, { count: refused.length }),
