@@ -1,6 +1,7 @@
 /**
- * Every string a person sees or hears from the elements. A page overrides any part of
- * it (`uploader.strings = { browse: 'Pick' }`) or loads a whole locale module from
+ * Every string a person sees or hears from the elements (`<deeplake-file>`'s in
+ * file-strings.ts, re-exported below). A page overrides any part of it
+ * (`uploader.strings = { browse: 'Pick' }`) or loads a whole locale module from
  * `src/i18n/locales/`. Placeholders are `{name}`-style so locales stay plain data.
  */
 
@@ -134,36 +135,9 @@ export const en: UploaderStrings = {
   sizeOptimized: '{from} → {to}',
 };
 
-/** The strings of `<deeplake-file>` (`fileElement.strings = { retry: '…' }`). */
-export interface FileStrings {
-  loading: string;
-  download: string;
-  downloadLabel: string; // accessible name: {name}
-  truncated: string; // {shown} {size}
-  retry: string;
-  errorNotFound: string;
-  errorUnauthorized: string;
-  errorForbidden: string;
-  errorNetwork: string;
-  errorServer: string;
-  errorInvalidId: string;
-  errorUntrustedOrigin: string;
-}
-
-export const fileEn: FileStrings = {
-  loading: 'Loading…',
-  download: 'Download',
-  downloadLabel: 'Download {name}',
-  truncated: 'Showing the first {shown} of {size}',
-  retry: 'Try again',
-  errorNotFound: 'This file was not found',
-  errorUnauthorized: 'Sign in again to see this file',
-  errorForbidden: 'You do not have access to this file',
-  errorNetwork: 'The file could not be loaded: the connection failed',
-  errorServer: 'The file could not be loaded',
-  errorInvalidId: 'This is not a valid file id',
-  errorUntrustedOrigin: 'This page does not allow files from that server',
-};
+// <deeplake-file>'s strings are a module of their own: where that element is loaded
+// lazily (the uploader alone shows stored files through it), they come with it.
+export { fileEn, type FileStrings } from './file-strings.js';
 
 /** Fills `{placeholders}`; an unknown placeholder stays visible rather than vanishing. */
 export function fill(template: string, values: Record<string, string | number>): string {
