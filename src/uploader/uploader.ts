@@ -13,7 +13,7 @@ import type { ImageOptions } from '../optimize/optimize.js';
 import { UploadQueue, type UploadItem } from '../queue/index.js';
 import { warmFormatters } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
-import { uploaderEvent, type PendingFile } from './events.js';
+import { uploaderEvent, type DeepLakeUploaderEventMap, type PendingFile } from './events.js';
 import { uploaderFormState } from './form-state.js';
 import { UploaderProperties } from './properties.js';
 import { uploaderStyles } from './styles.js';
@@ -404,4 +404,33 @@ export class DeepLakeUploader extends UploaderProperties {
         : nothing}
       ${this.#announcer.render()}`;
   }
+}
+
+/**
+ * Listeners on the element are typed by event name, as `<video>`'s are: the same
+ * declaration as `<deeplake-file>`'s, the element's own map first.
+ */
+export interface DeepLakeUploader {
+  addEventListener<K extends keyof DeepLakeUploaderEventMap>(
+    type: K,
+    listener: (this: DeepLakeUploader, event: DeepLakeUploaderEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: DeepLakeUploader, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof DeepLakeUploaderEventMap>(
+    type: K,
+    listener: (this: DeepLakeUploader, event: DeepLakeUploaderEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: DeepLakeUploader, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
