@@ -6,7 +6,7 @@
  * instead: a fresh `items` snapshot per finished upload of a 500-file batch was most of
  * the memory the queue allocated.
  */
-import type { FileInfo, UnfinishedUpload } from '../client/index.js';
+import type { FileInfo } from '../client/index.js';
 import type { UploadItem, UploadSource } from './types.js';
 
 // A page-wide counter: ids stay unique across queues (usable in DOM ids), and unlike
@@ -34,12 +34,6 @@ export function newItem(source: UploadSource): UploadItem {
     bytesPerSecond: 0,
     secondsLeft: undefined,
   });
-}
-
-/** A tus upload a reload cut off, known by name and size only: an 'interrupted' record. */
-export function interruptedItem(entry: UnfinishedUpload): UploadItem {
-  const item = newItem(new File([], entry.name, { type: entry.type }));
-  return Object.freeze({ ...item, status: 'interrupted' as const, total: Math.max(entry.size, 0) });
 }
 
 /** A stored file known only by its UUID (a form restored on back/forward): a 'done' record. */

@@ -2,10 +2,15 @@
  * tus uploads a reload or a crash cut off, as the queue's 'interrupted' rows. A page cannot
  * reopen a user's file: choosing the same file again takes over its row (tus resumes the
  * upload by fingerprint), removing the row discards the upload on the server.
+ *
+ * A lazy chunk, as tus-js-client is: the queue loads it with its first tus listing or
+ * removal, so multipart pages never download it. It imports no value from the queue's
+ * other modules (the queue hands it the list and newItem()): a lazy module that did would
+ * split what the page loads up front into more chunks.
  */
 import type { DeepLakeClient, TusOptions, UnfinishedUpload } from '../client/index.js';
-import { interruptedItem, type ItemList } from './items.js';
-import type { UploadItem } from './types.js';
+import type { ItemList } from './items.js';
+import type { UploadItem, UploadSource } from './types.js';
 
 export class UnfinishedRows {
   /** The remembered upload behind each 'interrupted' row, by item id. */
@@ -14,18 +19,21 @@ export class UnfinishedRows {
   constructor(
     private readonly list: ItemList,
     private readonly client: () => DeepLakeClient,
+    /** items.ts's newItem(): a 'queued' record with a page-unique id. */
+    private readonly newItem: (source: UploadSource) => UploadItem,
   ) {}
 
-  /** Adds rows for the remembered uploads that no row shows yet (by name and size). */
-  async load(tus: TusOptions): Promise<UploadItem[]> {
-    const entries = await this.client().unfinishedUploads(tus);
+  /** Adds rows for the remembered uploads (`client.unfinishedUploads()`) that no row shows yet (by name and size). */
+  add(entries: readonly UnfinishedUpload[]): UploadItem[] {
     return entries
       .filter((e) => !this.list.items.some((i) => i.file.name === e.name && i.total === e.size))
       .map((entry) => {
-        const item = interruptedItem(entry);
-        this.#entries.set(item.id, entry);
-        this.list.add(item);
-        return item;
+        // Known by name and size only: an empty placeholder File, as a restored row's.
+        const item = this.newItem(new File([], entry.name, { type: entry.type }));
+        const row: UploadItem = Object.freeze({ ...item, status: 'interrupted', total: Math.max(entry.size, 0) });
+        this.#entries.set(row.id, entry);
+        this.list.add(row);
+        return row;
       });
   }
 

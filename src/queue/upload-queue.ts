@@ -16,7 +16,7 @@ import { Notifier } from './notifier.js';
 import { send, type ChangeKind } from './send.js';
 import { computeTotals } from './totals.js';
 import type { Prepare, UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
-import { UnfinishedRows } from './unfinished.js';
+import type { UnfinishedRows } from './unfinished.js';
 
 type Listener<K extends keyof UploadQueueEventMap> = (this: UploadQueue, event: UploadQueueEventMap[K]) => unknown;
 
@@ -61,7 +61,9 @@ export class UploadQueue extends EventTarget {
   prepare: Prepare | undefined;
   /** Items whose upload waits for the network. */
   readonly #offline = new Set<string>();
-  readonly #unfinished: UnfinishedRows;
+  /** tus: the 'interrupted' rows (unfinished.ts), once loaded; #loadUnfinished() loads them. */
+  #unfinished: UnfinishedRows | undefined;
+  #unfinishedLoad: Promise<UnfinishedRows> | undefined;
 
   constructor(options: UploadQueueOptions) {
     super();
@@ -74,7 +76,6 @@ export class UploadQueue extends EventTarget {
     this.tus = options.tus;
     this.stallTimeoutMs = options.stallTimeoutMs;
     this.prepare = options.prepare;
-    this.#unfinished = new UnfinishedRows(this.#list, this.#getClient);
   }
 
   /** At most this many uploads in flight; raising it starts waiting items at once. */
@@ -169,7 +170,7 @@ export class UploadQueue extends EventTarget {
     for (const item of added) {
       this.#list.add(item);
       if (this.#autoStart) this.#started.add(item.id);
-      this.#unfinished.claim(item);
+      this.#unfinished?.claim(item); // none before the first listing
     }
     if (added.length) this.#notifier.changed();
     this.#pump();
@@ -196,9 +197,36 @@ export class UploadQueue extends EventTarget {
 
   /** tus: adds uploads a reload or a crash cut off as 'interrupted' rows (see unfinished.ts). */
   async listUnfinished(): Promise<UploadItem[]> {
-    const added = this.tus ? await this.#unfinished.load(this.tus) : [];
+    const { tus } = this;
+    if (!tus) return [];
+    // The list (tus-js-client's chunk) and the rows' module load side by side.
+    const entries = this.#getClient().unfinishedUploads(tus);
+    const [rows, list] = await Promise.all([this.#loadUnfinished(), entries]);
+    const added = rows.add(list);
     if (added.length) this.#notifier.changed();
     return added;
+  }
+
+  /** unfinished.ts, loaded once (again after a failed load: offline, or a chunk gone after a deploy). */
+  #loadUnfinished(): Promise<UnfinishedRows> {
+    return (this.#unfinishedLoad ??= import('./unfinished.js').then(
+      ({ UnfinishedRows }) => (this.#unfinished ??= new UnfinishedRows(this.#list, this.#getClient, newItem)),
+      (error: unknown) => {
+        this.#unfinishedLoad = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /**
+   * tus: ends on the server what a removed item left there. Its rows' module does that, at
+   * once when loaded (a row's entry goes before another add() could claim it); before, no
+   * row is 'interrupted', and the module loads to discard a queued, paused or failed upload.
+   */
+  #discard(item: UploadItem): void {
+    const { tus } = this;
+    if (this.#unfinished) this.#unfinished.discard(item, tus);
+    else if (tus) this.#loadUnfinished().then((rows) => rows.discard(item, tus), () => undefined);
   }
 
   /** Starts every queued item (manual mode). */
@@ -241,7 +269,7 @@ export class UploadQueue extends EventTarget {
   /** Drops the item, aborting its request if one runs (tus: its partial upload is discarded). The stored file, if any, stays stored. */
   remove(id: string): void {
     const item = this.get(id);
-    if (item) this.#unfinished.discard(item, this.tus);
+    if (item) this.#discard(item);
     this.#abort(id);
     this.#started.delete(id);
     if (this.#list.delete(id)) this.#notifier.changed();
@@ -250,7 +278,7 @@ export class UploadQueue extends EventTarget {
 
   /** Aborts everything and clears the list. */
   reset(): void {
-    for (const item of this.items) this.#unfinished.discard(item, this.tus);
+    for (const item of this.items) this.#discard(item);
     for (const id of [...this.#current.keys()]) this.#abort(id);
     this.#started.clear();
     this.#list.clear();

@@ -111,6 +111,23 @@ describe('tus resume after a reload', function () {
     expect([404, 410]).to.include((await probe(url, ws.token)).status);
   });
 
+  it('discards a paused upload removed from a queue that never listed (the rows’ lazy module loads for it)', async () => {
+    const ws = await newWorkspace();
+    await injectFault(ws.workspace, { match: { method: 'PATCH' }, latencyMs: 100, count: 4 });
+    client = clientFor(ws);
+    const queue = new UploadQueue({ client, tus: TUS });
+    const [item] = queue.add([sameFile(makeBytes(3 * MiB, 5), 'notes.bin')()]);
+    await new Promise<void>((resolve) =>
+      queue.addEventListener('progress', ({ detail }) => detail.item.loaded >= MiB && detail.item.status === 'uploading' && resolve()),
+    );
+    queue.pause(item!.id);
+    expect(await client.unfinishedUploads()).to.have.length(1, 'paused: remembered');
+    const url = uploadUrlOf(await tusLog(ws));
+    queue.remove(item!.id);
+    await eventually(async () => (await client.unfinishedUploads()).length === 0);
+    expect([404, 410]).to.include((await probe(url, ws.token)).status);
+  });
+
   it('<deeplake-uploader transport="tus"> shows a re-select row with a discard button, and resumes', async () => {
     const ws = await newWorkspace();
     const bytes = makeBytes(3 * MiB, 8);
