@@ -5,9 +5,10 @@
  * an object URL that is revoked when no element shows the file any more.
  */
 import { nothing, type PropertyValues } from 'lit';
-import { DeepLakeError, isFileId, type DeepLakeErrorCode, type FileInfo } from '../client/index.js';
+import { DeepLakeError, isFileId, type FileInfo } from '../client/index.js';
 import { resolveClient } from '../config.js';
-import { fileEn, type FileStrings } from '../i18n/strings.js';
+import { fileErrorText } from '../i18n/messages.js';
+import { fileEn } from '../i18n/strings.js';
 import { fileEvent, type DeepLakeFileEventDetail, type DeepLakeFileEventMap } from './events.js';
 import { kindOf } from './kind.js';
 import { FileProperties } from './properties.js';
@@ -20,15 +21,6 @@ type View = { state: 'idle' } | { state: 'loading'; busy?: boolean } | Loaded | 
 
 /** A change to any of these means another file, or another way to fetch it. */
 const SOURCE = ['fileId', 'client', 'workspace', 'apiUrl', 'tokenProvider', 'resolveUrl', 'download', 'loading', 'fit'] as const;
-
-const MESSAGES: Partial<Record<DeepLakeErrorCode, keyof FileStrings>> = {
-  not_found: 'errorNotFound',
-  unauthorized: 'errorUnauthorized',
-  auth: 'errorUnauthorized',
-  forbidden: 'errorForbidden',
-  network: 'errorNetwork',
-  untrusted_origin: 'errorUntrustedOrigin',
-};
 
 /** A content type that says nothing (missing, or bytes of any kind): only `info` can tell what the file is. */
 const GENERIC = /^(application\/octet-stream)?$/;
@@ -220,7 +212,7 @@ export class DeepLakeFile extends FileProperties {
         return placeholder(strings, !!view.busy);
       case 'error':
         return failure(
-          strings[view.invalid ? 'errorInvalidId' : (MESSAGES[view.error.code] ?? 'errorServer')],
+          view.invalid ? strings.errorInvalidId : fileErrorText(view.error, strings),
           strings,
           view.invalid ? undefined : this.#retry,
         );

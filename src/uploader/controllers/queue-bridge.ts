@@ -11,10 +11,10 @@
  * events would reach no ancestor); progress events of that time are dropped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { uploadErrorText } from '../../i18n/messages.js';
 import { fill, type UploaderStrings } from '../../i18n/strings.js';
 import type { UploadQueue, UploadQueueEventMap } from '../../queue/index.js';
 import { uploaderEvent } from '../events.js';
-import { errorText } from '../templates/row.js';
 import type { Announcer } from './announcer.js';
 
 export class QueueBridge implements ReactiveController {
@@ -93,7 +93,7 @@ export class QueueBridge implements ReactiveController {
     this.#dispatch(uploaderEvent('deeplake-error', e.detail));
     const s = this.strings();
     this.#sayPending();
-    this.announcer.announce(fill(s.announceFailed, { name: e.detail.item.relativePath, reason: errorText(e.detail.error, s) }));
+    this.announcer.announce(fill(s.announceFailed, { name: e.detail.item.relativePath, reason: uploadErrorText(e.detail.error, s) }));
   };
 
   readonly #onNetwork = (e: UploadQueueEventMap['network']) => {

@@ -5,6 +5,7 @@
  * 200, a batch's events arrive in slices after `addFiles()` returns.
  */
 import type { ReactiveControllerHost } from 'lit';
+import { REJECT_STRINGS } from '../../i18n/messages.js';
 import { fill, type UploaderStrings } from '../../i18n/strings.js';
 import { uploaderEvent, type DeepLakeUploaderEventDetail } from '../events.js';
 import { formatBytes } from '../../shared/format.js';
@@ -25,10 +26,8 @@ export function reasonText(
   s: UploaderStrings,
   limits: { maxFileSize: number; maxFiles: number; locale: string | undefined },
 ): string {
-  if (reason === 'type') return s.rejectType;
-  if (reason === 'empty') return s.rejectEmpty;
-  if (reason === 'too-large') return fill(s.rejectTooLarge, { max: formatBytes(limits.maxFileSize, limits.locale) });
-  return fill(s.rejectTooMany, { max: limits.maxFiles });
+  const max = reason === 'too-large' ? formatBytes(limits.maxFileSize, limits.locale) : limits.maxFiles;
+  return fill(s[REJECT_STRINGS[reason]], { max });
 }
 
 export class Rejections {

@@ -5,7 +5,8 @@
  * a CSP without 'unsafe-inline', unlike a style attribute in markup).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DeepLakeClient, DeepLakeError } from '../../client/index.js';
+import type { DeepLakeClient } from '../../client/index.js';
+import { STATUS_STRINGS, uploadErrorText } from '../../i18n/messages.js';
 import { fill, type UploaderStrings } from '../../i18n/strings.js';
 import { isStored, type UploadItem } from '../../queue/index.js';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format.js';
@@ -49,24 +50,6 @@ const FINAL = new Set<string>(['too_large', 'forbidden', 'bad_request', 'not_fou
 const ITEM_PART = Object.fromEntries(Object.keys(ACTIONS).map((status) => [status, `item item-${status}`])) as Record<UploadItem['status'], string>;
 const BUTTON_PART = Object.fromEntries(Object.values(ACTIONS).flat().map((action) => [action, `action ${action}-button`])) as Record<ItemAction, string>;
 
-/** 'rate_limited' → 'RateLimited', as a type too: a code or status without its string does not compile. */
-type Pascal<S extends string> = S extends `${infer Head}_${infer Rest}` ? `${Capitalize<Head>}${Pascal<Rest>}` : Capitalize<S>;
-
-const keysOf: Record<string, Map<string, string>> = {};
-
-/** Strings are named after the code or status they describe: ('error', 'rate_limited') → 'errorRateLimited'. */
-const stringKey = <P extends string, N extends string>(prefix: P, name: N): `${P}${Pascal<N>}` => {
-  // Read for every row a render makes: each key is worked out once.
-  const names = (keysOf[prefix] ??= new Map());
-  let key = names.get(name);
-  if (key === undefined) names.set(name, (key = prefix + name.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())));
-  return key as `${P}${Pascal<N>}`;
-};
-
-/** The readable reason of a failed upload, keyed on the error's code. */
-export const errorText = (error: DeepLakeError | undefined, strings: UploaderStrings): string =>
-  strings[stringKey('error', error?.code ?? 'server')] ?? strings.errorServer;
-
 export const percentOf = (item: UploadItem): number => (item.total > 0 ? Math.floor((item.loaded / item.total) * 100) : 0);
 
 function statusText(item: UploadItem, ctx: RowContext): string {
@@ -90,9 +73,9 @@ function statusText(item: UploadItem, ctx: RowContext): string {
       return `${sending} · ${rate}`;
     }
     case 'error':
-      return errorText(item.error, s);
+      return uploadErrorText(item.error, s);
     default:
-      return s[stringKey('status', item.status)];
+      return s[STATUS_STRINGS[item.status]];
   }
 }
 
