@@ -7,8 +7,7 @@
 import { nothing, type PropertyValues } from 'lit';
 import { DeepLakeError, isFileId, type FileInfo } from '../client/index.js';
 import { resolveClient } from '../config.js';
-import { fileErrorText } from '../i18n/messages.js';
-import { fileEn } from '../i18n/strings.js';
+import { fileEn, fileErrorText } from '../i18n/file-strings.js';
 import { fileEvent, type DeepLakeFileEventDetail, type DeepLakeFileEventMap } from './events.js';
 import { kindOf } from './kind.js';
 import { FileProperties } from './properties.js';

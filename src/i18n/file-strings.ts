@@ -1,7 +1,9 @@
 /**
- * The strings of `<deeplake-file>`, apart from the uploader's (strings.ts re-exports them):
- * a page that loads that element lazily downloads them with it, not up front.
+ * The strings of `<deeplake-file>`, apart from the uploader's (strings.ts re-exports them),
+ * and which of them names each error (the same kind of table as messages.ts): a page that
+ * loads that element lazily downloads them with it, not up front.
  */
+import type { DeepLakeError, DeepLakeErrorCode } from '../client/index.js';
 
 /** The strings of `<deeplake-file>` (`fileElement.strings = { retry: '…' }`). */
 export interface FileStrings {
@@ -33,3 +35,16 @@ export const fileEn: FileStrings = {
   errorInvalidId: 'This is not a valid file id',
   errorUntrustedOrigin: 'This page does not allow files from that server',
 };
+
+/** `<deeplake-file>` says less than a row: what a viewer can act on (sign in, ask, retry). */
+const FILE_ERRORS: Partial<Record<DeepLakeErrorCode, keyof FileStrings>> = {
+  not_found: 'errorNotFound',
+  unauthorized: 'errorUnauthorized',
+  auth: 'errorUnauthorized',
+  forbidden: 'errorForbidden',
+  network: 'errorNetwork',
+  untrusted_origin: 'errorUntrustedOrigin',
+};
+
+/** Why `<deeplake-file>` shows no file; anything it cannot name is the server's problem. */
+export const fileErrorText = (error: DeepLakeError, s: FileStrings): string => s[FILE_ERRORS[error.code] ?? 'errorServer'];

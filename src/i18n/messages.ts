@@ -1,13 +1,14 @@
 /**
  * Which string says what, one table per thing a message explains: an upload's error code,
- * a row's status, a refused file's reason, a `<deeplake-file>` error. Written out key by
- * key, so a string's every use is found by searching its name, and a code, status or
- * reason without a string does not compile (the tables are exhaustive records).
+ * a row's status, a refused file's reason (and, in file-strings.ts so that it loads with
+ * that element, a `<deeplake-file>` error). Written out key by key, so a string's every use
+ * is found by searching its name, and a code, status or reason without a string does not
+ * compile (the tables are exhaustive records).
  */
 import type { DeepLakeError, DeepLakeErrorCode } from '../client/index.js';
 import type { UploadStatus } from '../queue/index.js';
 import type { RejectReason } from '../uploader/intake/validate.js';
-import type { FileStrings, UploaderStrings } from './strings.js';
+import type { UploaderStrings } from './strings.js';
 
 const UPLOAD_ERRORS: Record<DeepLakeErrorCode, keyof UploaderStrings> = {
   unauthorized: 'errorUnauthorized',
@@ -42,18 +43,6 @@ export const REJECT_STRINGS: Record<RejectReason, keyof UploaderStrings> = {
   'too-many': 'rejectTooMany',
 };
 
-/** `<deeplake-file>` says less than a row: what a viewer can act on (sign in, ask, retry). */
-const FILE_ERRORS: Partial<Record<DeepLakeErrorCode, keyof FileStrings>> = {
-  not_found: 'errorNotFound',
-  unauthorized: 'errorUnauthorized',
-  auth: 'errorUnauthorized',
-  forbidden: 'errorForbidden',
-  network: 'errorNetwork',
-  untrusted_origin: 'errorUntrustedOrigin',
-};
 
 /** The readable reason of a failed upload (a missing error reads as the server's problem). */
 export const uploadErrorText = (error: DeepLakeError | undefined, s: UploaderStrings): string => s[UPLOAD_ERRORS[error?.code ?? 'server'] ?? 'errorServer'];
-
-/** Why `<deeplake-file>` shows no file; anything it cannot name is the server's problem. */
-export const fileErrorText = (error: DeepLakeError, s: FileStrings): string => s[FILE_ERRORS[error.code] ?? 'errorServer'];
