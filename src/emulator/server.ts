@@ -15,7 +15,7 @@ import { QueryEngine, queryDir } from './query.js';
 import { FileStore } from './store.js';
 import { TusRoutes } from './tus.js';
 import type { Emulator, EmulatorOptions, Fault, RequestLogEntry, ResponseStyle } from './types.js';
-import { handleWorkspace, type WorkspaceDeps } from './workspace-routes.js';
+import { handleWorkspace, splitWorkspacePath, type WorkspaceDeps } from './workspace-routes.js';
 
 /** Enough history for any test; bounded so a long demo session does not grow without end. */
 const LOG_LIMIT = 1000;
@@ -61,18 +61,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     styleOf: (ws) => styles.get(ws) ?? 'snake',
   };
 
-  function log(req: IncomingMessage, res: ServerResponse, pathname: string): RequestLogEntry {
+  /** Logs the request under its workspace (requests that name none are not kept). */
+  function log(req: IncomingMessage, res: ServerResponse, pathname: string, workspace: string | undefined): RequestLogEntry {
     const entry: RequestLogEntry = { method: req.method ?? 'GET', path: pathname, status: 0, authorized: false };
     // tus requests say where their bytes start: tests read it to tell a resume from a restart.
     const uploadOffset = Number(req.headers['upload-offset'] ?? NaN);
     if (Number.isInteger(uploadOffset)) entry.uploadOffset = uploadOffset;
-    const m = /^\/workspaces\/([^/]+)/.exec(pathname);
-    let workspace: string | undefined;
-    try {
-      workspace = m ? decodeURIComponent(m[1]!) : undefined;
-    } catch {
-      workspace = undefined;
-    }
     if (workspace === undefined) return entry;
     // Listed on arrival (so "newest last" is arrival order); the status is read live from
     // the response until it closes, because a client may ask right after reading its answer.
@@ -90,14 +84,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    const entry = log(req, res, url.pathname);
+    const where = splitWorkspacePath(url.pathname);
+    const entry = log(req, res, url.pathname, where instanceof HttpError ? undefined : where.workspace);
     const allowed = applyCors(req, res, origins);
     if (req.method === 'OPTIONS') return answerPreflight(res, allowed);
     if (url.pathname.startsWith('/__emulator/')) {
       if (!admin) return sendError(res, 404, 'Not found');
       return handleAdmin(emulator, req, res, url);
     }
-    return handleWorkspace(deps, req, res, url, entry);
+    if (where instanceof HttpError) throw where;
+    return handleWorkspace(deps, req, res, url, entry, where);
   }
 
   const emulator: Emulator = {

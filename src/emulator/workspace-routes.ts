@@ -25,17 +25,24 @@ export interface WorkspaceDeps {
   styleOf(workspace: string): ResponseStyle;
 }
 
-/** Splits "/workspaces/{ws}/rest"; {ws} is one URL-decoded path segment. */
-export function splitWorkspacePath(pathname: string): { workspace: string; path: string } {
+/** Where a request under /workspaces/ goes: the workspace (one URL-decoded segment) and the rest of the path. */
+export interface WorkspacePath {
+  workspace: string;
+  path: string;
+}
+
+/**
+ * Splits "/workspaces/{ws}/rest", once per request (the request log and the routes read the
+ * same answer): an HttpError for a path that names no workspace (404) or a malformed one (400).
+ */
+export function splitWorkspacePath(pathname: string): WorkspacePath | HttpError {
   const m = /^\/workspaces\/([^/]+)(\/.*)?$/.exec(pathname);
-  if (!m) throw new HttpError(404, 'Not found');
-  let workspace: string;
+  if (!m) return new HttpError(404, 'Not found');
   try {
-    workspace = decodeURIComponent(m[1]!);
+    return { workspace: decodeURIComponent(m[1]!), path: m[2] ?? '/' };
   } catch {
-    throw new HttpError(400, 'Malformed workspace name in the URL');
+    return new HttpError(400, 'Malformed workspace name in the URL');
   }
-  return { workspace, path: m[2] ?? '/' };
 }
 
 function hasBody(req: IncomingMessage): boolean {
@@ -61,8 +68,8 @@ export async function handleWorkspace(
   res: ServerResponse,
   url: URL,
   entry: RequestLogEntry,
+  { workspace, path }: WorkspacePath,
 ): Promise<void> {
-  const { workspace, path } = splitWorkspacePath(url.pathname);
   const method = req.method ?? 'GET';
   const headerFault = deps.admin ? parseFaultHeader(req.headers['x-emulator-fault']) : undefined;
 
