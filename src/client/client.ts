@@ -4,9 +4,9 @@
  * and send again, turn any other failure into a DeepLakeError, retry what is retryable.
  */
 import { TokenCache, type TokenProvider } from './auth.js';
-import { DeepLakeError, errorFromResponse } from './errors.js';
-import { abortable, DEFAULT_RETRY, withRetry, type OfflineListener, type RetryPolicy } from './retry.js';
-import type { TusContext } from './transport-tus.js';
+import { abortError, DeepLakeError, errorFromResponse } from './errors.js';
+import { abortable, DEFAULT_RETRY, isOffline, retryDelay, sleep, whenOnline, withRetry, type OfflineListener, type RetryPolicy } from './retry.js';
+import type { TusContext, TusLib } from './transport-tus.js';
 import { sendMultipart, type Answer, type UploadProgress } from './transport-xhr.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
 import { parseFileInfo, parseFileList, parseQueryResult, type FileInfo, type QueryResult } from './wire.js';
@@ -92,6 +92,9 @@ function idempotencyKey(): string {
   for (const end = keyWord + 4; keyWord < end; keyWord++) key += randomWords[keyWord]!.toString(16).padStart(8, '0');
   return key;
 }
+
+/** What the tus chunk borrows instead of importing it (see TusLib). */
+const TUS_LIB: TusLib = [DeepLakeError, abortError, errorFromResponse, isOffline, retryDelay, sleep, whenOnline];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -208,6 +211,7 @@ export class DeepLakeClient {
       retry: this.#retry,
       stallTimeoutMs: this.#stallTimeoutMs,
       info: (id, o) => this.info(id, o),
+      lib: TUS_LIB,
     };
   }
 

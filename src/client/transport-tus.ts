@@ -15,14 +15,29 @@
 import { defaultOptions, Upload, type DetailedError, type HttpResponse, type PreviousUpload, type UrlStorage } from 'tus-js-client';
 import type { TokenCache } from './auth.js';
 import type { RequestOptions, UploadOptions } from './client.js';
-import { abortError, DeepLakeError, errorFromResponse } from './errors.js';
-import { isOffline, retryDelay, sleep, whenOnline, type RetryPolicy } from './retry.js';
+import type { abortError, DeepLakeError, errorFromResponse } from './errors.js';
+import type { isOffline, retryDelay, RetryPolicy, sleep, whenOnline } from './retry.js';
 import { fingerprintOf, fingerprintPrefix } from './tus-fingerprint.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
 import { AuthStack } from './tus-stack.js';
 import type { FileInfo } from './wire.js';
 
-/** What the client lends this module: its token cache, headers, retry policy and info(). */
+/**
+ * The client's error and retry helpers, lent to this chunk rather than imported: a lazy
+ * chunk that imported errors.ts and retry.ts would split them off what the page loads up
+ * front into a chunk of their own. A tuple, so the up-front bytes hold no property names.
+ */
+export type TusLib = readonly [
+  DeepLakeError: typeof DeepLakeError,
+  abortError: typeof abortError,
+  errorFromResponse: typeof errorFromResponse,
+  isOffline: typeof isOffline,
+  retryDelay: typeof retryDelay,
+  sleep: typeof sleep,
+  whenOnline: typeof whenOnline,
+];
+
+/** What the client lends this module: its token cache, headers, retry policy, info() and helpers. */
 export interface TusContext {
   /** The default endpoint: `{apiUrl}/workspaces/{ws}/files/tus`. */
   endpoint: string;
@@ -32,6 +47,13 @@ export interface TusContext {
   /** A PATCH whose bytes stop moving for this long ends as a retryable `network` error (0 = never). */
   stallTimeoutMs: number;
   info(id: string, options: RequestOptions): Promise<FileInfo>;
+  lib: TusLib;
+}
+
+/** The context's helpers by name. */
+function helpers({ lib }: TusContext) {
+  const [DeepLakeError, abortError, errorFromResponse, isOffline, retryDelay, sleep, whenOnline] = lib;
+  return { DeepLakeError, abortError, errorFromResponse, isOffline, retryDelay, sleep, whenOnline };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,7 +65,8 @@ const storageOf = (tus: TusOptions): UrlStorage => tus.urlStorage ?? defaultOpti
 const timeOf = (upload: PreviousUpload): number => Date.parse(upload.creationTime) || 0;
 
 /** tus-js-client's errors as DeepLakeErrors: the server's status and words, or `network`. */
-function toError(error: Error | DetailedError, stack: AuthStack): DeepLakeError {
+function toError(error: Error | DetailedError, stack: AuthStack, ctx: TusContext): DeepLakeError {
+  const { DeepLakeError, errorFromResponse } = helpers(ctx);
   const detailed = error as Partial<DetailedError>;
   const cause = detailed.causingError ?? error;
   if (cause instanceof DeepLakeError) return cause;
@@ -64,6 +87,7 @@ function toError(error: Error | DetailedError, stack: AuthStack): DeepLakeError 
  * and continues from the server's offset (a new Upload that finds the remembered URL).
  */
 export async function uploadTus(ctx: TusContext, file: Blob, options: UploadOptions): Promise<FileInfo> {
+  const { DeepLakeError, isOffline, sleep, whenOnline } = helpers(ctx);
   for (;;) {
     try {
       return await uploadOnce(ctx, file, options);
@@ -81,12 +105,13 @@ export async function uploadTus(ctx: TusContext, file: Blob, options: UploadOpti
 
 async function uploadOnce(ctx: TusContext, file: Blob, options: UploadOptions): Promise<FileInfo> {
   const { signal, onProgress, onResume, onRetry } = options;
+  const { DeepLakeError, abortError, isOffline, retryDelay } = helpers(ctx);
   const tus = options.tus ?? {};
   const endpoint = tus.endpoint || ctx.endpoint;
   const policy: RetryPolicy = { ...ctx.retry, ...options.retry };
   const delays = Array.from({ length: policy.retries }, (_, i) => retryDelay(i, new DeepLakeError('network', ''), policy));
   const fingerprint = await fingerprintOf(file, endpoint);
-  const stack = new AuthStack(ctx.auth, endpoint, options.stallTimeoutMs ?? ctx.stallTimeoutMs);
+  const stack = new AuthStack(ctx, endpoint, options.stallTimeoutMs ?? ctx.stallTimeoutMs);
   if (signal?.aborted) throw abortError(signal.reason);
 
   const finished = await new Promise<{ upload: Upload; res: HttpResponse }>((resolve, reject) => {
@@ -105,7 +130,7 @@ async function uploadOnce(ctx: TusContext, file: Blob, options: UploadOptions): 
       headers: ctx.headers,
       retryDelays: delays,
       onShouldRetry: (err, attempt) => {
-        const error = toError(err, stack);
+        const error = toError(err, stack, ctx);
         // Offline: stop here, no retry spent; uploadTus waits for the network and goes on.
         if ((!error.retryable && !TUS_RETRYABLE.has(error.status)) || (error.code === 'network' && isOffline())) return false;
         // tus-js-client reads the wait from this array after asking: the server's Retry-After wins.
@@ -120,7 +145,7 @@ async function uploadOnce(ctx: TusContext, file: Blob, options: UploadOptions): 
       },
       onProgress: (loaded, total) => onProgress?.({ loaded, total }),
       onSuccess: ({ lastResponse }) => settle(() => resolve({ upload, res: lastResponse })),
-      onError: (error) => settle(() => reject(toError(error, stack))),
+      onError: (error) => settle(() => reject(toError(error, stack, ctx))),
     });
     const onAbort = () =>
       settle(() => {
@@ -137,7 +162,7 @@ async function uploadOnce(ctx: TusContext, file: Blob, options: UploadOptions): 
         if (latest) upload.resumeFromPreviousUpload(latest);
         upload.start();
       },
-      (error: Error) => settle(() => reject(toError(error, stack))),
+      (error: Error) => settle(() => reject(toError(error, stack, ctx))),
     );
   });
 
@@ -172,7 +197,7 @@ export async function discard(ctx: TusContext, target: UnfinishedUpload | Blob, 
     target instanceof Blob
       ? await storage.findUploadsByFingerprint(await fingerprintOf(target, tus.endpoint || ctx.endpoint))
       : [{ uploadUrl: target.uploadUrl, urlStorageKey: target.key }];
-  const options = { httpStack: new AuthStack(ctx.auth, tus.endpoint || ctx.endpoint), headers: ctx.headers, retryDelays: null };
+  const options = { httpStack: new AuthStack(ctx, tus.endpoint || ctx.endpoint), headers: ctx.headers, retryDelays: null };
   await Promise.all(
     entries.map(async ({ uploadUrl, urlStorageKey }) => {
       // 404/410: the server has already let it go, which is what discarding wants.

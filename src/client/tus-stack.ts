@@ -7,7 +7,8 @@
  */
 import { DefaultHttpStack, type HttpRequest, type HttpResponse, type HttpStack } from 'tus-js-client';
 import type { TokenCache } from './auth.js';
-import { DeepLakeError } from './errors.js';
+import type { DeepLakeError } from './errors.js';
+import type { TusContext } from './transport-tus.js';
 
 const originOf = (url: string): string => new URL(url, location.href).origin;
 
@@ -19,12 +20,18 @@ export class AuthStack implements HttpStack {
   /** The only origin the token goes to: the endpoint's. A server's `Location` elsewhere gets nothing. */
   readonly origin: string;
 
+  readonly auth: TokenCache;
+  /** The client's error class (lent: this chunk imports nothing the page loads up front). */
+  readonly DeepLakeError: typeof DeepLakeError;
+
   constructor(
-    readonly auth: TokenCache,
+    { auth, lib }: Pick<TusContext, 'auth' | 'lib'>,
     endpoint: string,
     /** A request body whose bytes stop moving for this long fails as a retryable `network` error (0 = never). */
     readonly stallTimeoutMs = 0,
   ) {
+    this.auth = auth;
+    [this.DeepLakeError] = lib;
     this.origin = originOf(endpoint);
   }
 
@@ -74,7 +81,7 @@ class AuthRequest implements HttpRequest {
   }
 
   async send(body?: unknown): Promise<HttpResponse> {
-    const { auth, origin } = this.stack;
+    const { auth, origin, DeepLakeError } = this.stack;
     // An upload URL comes from a server's answer or the URL storage: untrusted input.
     if (originOf(this.url) !== origin) {
       throw new DeepLakeError('untrusted_origin', `The tus server sent the upload to another origin (${originOf(this.url)}): no token sent`);
@@ -107,7 +114,7 @@ class AuthRequest implements HttpRequest {
         if (on) {
           timer = setTimeout(() => {
             void request.abort();
-            reject(new DeepLakeError('network', `The upload stalled: no bytes moved for ${ms / 1000} s`));
+            reject(new this.stack.DeepLakeError('network', `The upload stalled: no bytes moved for ${ms / 1000} s`));
           }, ms);
         }
       };
