@@ -16,7 +16,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { FileStore as TusFileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
-import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath, launchTimeoutMs } from './scripts/chromium.mjs';
 import { firefoxLaunchOptions, selectedEngine, startWebKitDriver, webkitCapabilities } from './scripts/engines.mjs';
 import { createEmulator } from './src/emulator/index.ts';
 import { networkConditionsPlugin } from './scripts/network-conditions.mjs';
@@ -187,6 +187,7 @@ function launcherFor(name) {
     launchOptions: {
       executablePath: chromiumPath,
       headless: true,
+      timeout: launchTimeoutMs,
       args: [
         ...chromiumArgs,
         // The long-run leak test reads exact heap sizes after a forced collection.

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { chromiumArgs, chromiumPath, launchTimeoutMs } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
 const fixtures = join(root, 'test', 'integrations');
@@ -213,7 +213,7 @@ async function main() {
   const emulator = await startEmulator(apps, Object.values(origins));
   log(`emulator at ${emulator.url}; pages at ${Object.values(origins).join(', ')}`);
 
-  const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, protocolTimeout: 120_000 });
+  const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, protocolTimeout: 120_000, timeout: launchTimeoutMs });
   cleanups.push(() => browser.close());
   const file = join(work, 'notes.txt');
   writeFileSync(file, 'Packed, installed, built and uploaded.\n');

@@ -12,3 +12,6 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/** How long a launch may take: a loaded 2-core machine has taken over puppeteer's default 30 s. */
+export const launchTimeoutMs = 120_000;

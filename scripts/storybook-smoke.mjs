@@ -5,7 +5,7 @@
 // Run: node scripts/storybook-smoke.mjs [--screenshots <dir>] [--url <running storybook>]
 //   --screenshots: a PNG per story, to look at; --url: check `npm run storybook` instead
 //   (the emulator is there, so the upload stories reach their real states).
-import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { chromiumArgs, chromiumPath, launchTimeoutMs } from './chromium.mjs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +41,7 @@ const browser = await puppeteer.launch({
   headless: true,
   userDataDir: profile,
   args: chromiumArgs,
+  timeout: launchTimeoutMs,
 });
 const failures = [];
 try {

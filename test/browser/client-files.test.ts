@@ -110,7 +110,10 @@ describe('DeepLakeClient files', () => {
     expect(error.code).to.equal('forbidden');
   });
 
-  it('runs SQL through tables/query', async () => {
+  it('runs SQL through tables/query', async function () {
+    // The first query starts the emulator's Postgres (PGlite): 2.5 s on an idle machine,
+    // over 30 s seen at load average 20 on 2 cores.
+    this.timeout(180_000);
     const ws = await newWorkspace();
     const client = clientFor(ws);
     const table = `"${ws.workspace}"."notes"`;

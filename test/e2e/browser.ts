@@ -11,7 +11,7 @@
  * (`input.setFiles`); in WebKit they are typed into that input (WebDriver's file upload).
  * All three fire the input's real `change` event.
  */
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath, launchTimeoutMs } from '../../scripts/chromium.mjs';
 import { firefoxLaunchOptions, selectedEngine, startWebKitDriver, webkitCapabilities } from '../../scripts/engines.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +58,7 @@ async function openPuppeteer({ hasTouch, ...viewport }: Viewport): Promise<E2EPa
           headless: true,
           userDataDir: mkdtempSync(join(tmpdir(), 'deeplake-e2e-profile-')),
           args: chromiumArgs,
+          timeout: launchTimeoutMs,
         });
   const page: Page = await browser.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
