@@ -3,10 +3,8 @@
  * freezes a new record and drops the cached array, so both the `items` array and each
  * changed record get a new identity while unchanged records keep theirs. The queue's own
  * reads (the next item to start, totals, stored ids) go through `records` and `version`
- * instead: a fresh `items` snapshot per finished upload of a 500-file batch was most of
- * the memory the queue allocated.
+ * instead: never a fresh `items` snapshot per change, which grows with the list.
  */
-import type { FileInfo } from '../client/index.js';
 import type { UploadItem, UploadSource } from './types.js';
 
 // A page-wide counter: ids stay unique across queues (usable in DOM ids), and unlike
@@ -45,12 +43,6 @@ export function storedItem(fileId: string): UploadItem {
 /** Whether `item` came from `storedItem()`: done, with no bytes at hand but its UUID. */
 export const isStored = (item: UploadItem): boolean =>
   item.status === 'done' && item.file.size === 0 && item.file.name === item.fileId;
-
-/** The record of a stored item once its metadata arrived: its real name and size. */
-export function describedItem(item: UploadItem, info: FileInfo): UploadItem {
-  const size = info.size >= 0 ? info.size : item.total;
-  return Object.freeze({ ...item, info, relativePath: info.name || item.relativePath, total: size, loaded: size });
-}
 
 export type ItemPatch = Partial<Omit<UploadItem, 'id' | 'file' | 'relativePath' | 'total'>>;
 

@@ -1,18 +1,22 @@
 /**
- * tus uploads a reload or a crash cut off, as the queue's 'interrupted' rows. A page cannot
- * reopen a user's file: choosing the same file again takes over its row (tus resumes the
- * upload by fingerprint), removing the row discards the upload on the server.
+ * Rows whose bytes are not at hand, as a page cannot reopen a user's file:
+ * - tus uploads a reload or a crash cut off, as 'interrupted' rows. Choosing the same file
+ *   again takes over its row (tus resumes the upload by fingerprint), removing the row
+ *   discards the upload on the server;
+ * - stored files a form restore brought back (items.ts's storedItem(), known by UUID):
+ *   their name and size once the client's `info` answers.
  *
- * A lazy chunk, as tus-js-client is: the queue loads it with its first tus listing or
- * removal, so multipart pages never download it. It imports no value from the queue's
- * other modules (the queue hands it the list and newItem()): a lazy module that did would
- * split what the page loads up front into more chunks.
+ * A lazy chunk: the queue loads it with its first tus listing or removal (beside
+ * tus-js-client's chunk) or its first restore, so other pages never download it. It
+ * imports no value from the queue's other modules (the queue hands it the list and
+ * newItem()): a lazy module that did would split what the page loads up front into more
+ * chunks.
  */
-import type { DeepLakeClient, TusOptions, UnfinishedUpload } from '../client/index.js';
+import type { DeepLakeClient, FileInfo, TusOptions, UnfinishedUpload } from '../client/index.js';
 import type { ItemList } from './items.js';
 import type { UploadItem, UploadSource } from './types.js';
 
-export class UnfinishedRows {
+export class Placeholders {
   /** The remembered upload behind each 'interrupted' row, by item id. */
   readonly #entries = new Map<string, UnfinishedUpload>();
 
@@ -24,7 +28,7 @@ export class UnfinishedRows {
   ) {}
 
   /** Adds rows for the remembered uploads (`client.unfinishedUploads()`) that no row shows yet (by name and size). */
-  add(entries: readonly UnfinishedUpload[]): UploadItem[] {
+  addUnfinished(entries: readonly UnfinishedUpload[]): UploadItem[] {
     return entries
       .filter((e) => !this.list.items.some((i) => i.file.name === e.name && i.total === e.size))
       .map((entry) => {
@@ -52,5 +56,14 @@ export class UnfinishedRows {
     Promise.resolve()
       .then(() => this.client().discardUpload(entry ?? item.file, tus))
       .catch(() => undefined); // best effort: an upload the server keeps expires there in time
+  }
+
+  /** A restored row gets the stored file's name and size; false when it is no longer there. */
+  describe(id: string, info: FileInfo): boolean {
+    const item = this.list.get(id);
+    if (!item || item.status !== 'done') return false;
+    const size = info.size >= 0 ? info.size : item.total;
+    this.list.replace(Object.freeze({ ...item, info, relativePath: info.name || item.relativePath, total: size, loaded: size }));
+    return true;
   }
 }

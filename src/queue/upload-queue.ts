@@ -9,14 +9,14 @@
  * @fires error - `{ item, error }` when an item failed for good, after the client's retries
  * @fires complete - `{ items }` when nothing started is left and something finished since the last one
  */
-import { DeepLakeError, type DeepLakeClient, type FileInfo, type TusOptions } from '../client/index.js';
+import { DeepLakeError, type DeepLakeClient, type TusOptions } from '../client/index.js';
 import type { UploadQueueEventMap } from './events.js';
-import { describedItem, IDLE, ItemList, newItem, storedItem, type ItemPatch } from './items.js';
+import { IDLE, ItemList, newItem, storedItem, type ItemPatch } from './items.js';
 import { Notifier } from './notifier.js';
 import { send, type ChangeKind } from './send.js';
 import { computeTotals } from './totals.js';
 import type { Prepare, UploadItem, UploadQueueOptions, UploadSource, UploadStatus, UploadTotals } from './types.js';
-import type { UnfinishedRows } from './unfinished.js';
+import type { Placeholders } from './placeholders.js';
 
 type Listener<K extends keyof UploadQueueEventMap> = (this: UploadQueue, event: UploadQueueEventMap[K]) => unknown;
 
@@ -61,9 +61,9 @@ export class UploadQueue extends EventTarget {
   prepare: Prepare | undefined;
   /** Items whose upload waits for the network. */
   readonly #offline = new Set<string>();
-  /** tus: the 'interrupted' rows (unfinished.ts), once loaded; #loadUnfinished() loads them. */
-  #unfinished: UnfinishedRows | undefined;
-  #unfinishedLoad: Promise<UnfinishedRows> | undefined;
+  /** 'interrupted' and restored rows (placeholders.ts), once loaded; #loadPlaceholders() loads them. */
+  #placeholders: Placeholders | undefined;
+  #placeholdersLoad: Promise<Placeholders> | undefined;
 
   constructor(options: UploadQueueOptions) {
     super();
@@ -170,7 +170,7 @@ export class UploadQueue extends EventTarget {
     for (const item of added) {
       this.#list.add(item);
       if (this.#autoStart) this.#started.add(item.id);
-      this.#unfinished?.claim(item); // none before the first listing
+      this.#placeholders?.claim(item); // none before the first listing
     }
     if (added.length) this.#notifier.changed();
     this.#pump();
@@ -180,53 +180,53 @@ export class UploadQueue extends EventTarget {
   /**
    * Adds files already stored (known by UUID only) as 'done' items, e.g. a form's value
    * restored on back/forward. They are in `items` and `fileIds` at once; their names and
-   * sizes come when the client's `info` answers (a failed lookup leaves the UUID shown).
+   * sizes come when the client's `info` answers (a failed lookup leaves the UUID shown, as
+   * does a failed load of placeholders.ts, which describes them).
    */
   restore(fileIds: Iterable<string>): UploadItem[] {
     const added = Array.from(fileIds, storedItem);
     for (const item of added) this.#list.add(item);
     if (added.length) this.#notifier.changed();
     for (const item of added) {
-      Promise.resolve()
-        .then(() => this.#getClient().info(item.fileId!))
-        .then((info) => this.#describe(item.id, info))
+      Promise.all([this.#loadPlaceholders(), Promise.resolve().then(() => this.#getClient().info(item.fileId!))])
+        .then(([rows, info]) => rows.describe(item.id, info) && this.#notifier.changed())
         .catch(() => undefined);
     }
     return added;
   }
 
-  /** tus: adds uploads a reload or a crash cut off as 'interrupted' rows (see unfinished.ts). */
+  /** tus: adds uploads a reload or a crash cut off as 'interrupted' rows (see placeholders.ts). */
   async listUnfinished(): Promise<UploadItem[]> {
     const { tus } = this;
     if (!tus) return [];
     // The list (tus-js-client's chunk) and the rows' module load side by side.
     const entries = this.#getClient().unfinishedUploads(tus);
-    const [rows, list] = await Promise.all([this.#loadUnfinished(), entries]);
-    const added = rows.add(list);
+    const [rows, list] = await Promise.all([this.#loadPlaceholders(), entries]);
+    const added = rows.addUnfinished(list);
     if (added.length) this.#notifier.changed();
     return added;
   }
 
-  /** unfinished.ts, loaded once (again after a failed load: offline, or a chunk gone after a deploy). */
-  #loadUnfinished(): Promise<UnfinishedRows> {
-    return (this.#unfinishedLoad ??= import('./unfinished.js').then(
-      ({ UnfinishedRows }) => (this.#unfinished ??= new UnfinishedRows(this.#list, this.#getClient, newItem)),
+  /** placeholders.ts, loaded once (again after a failed load: offline, or a chunk gone after a deploy). */
+  #loadPlaceholders(): Promise<Placeholders> {
+    return (this.#placeholdersLoad ??= import('./placeholders.js').then(
+      ({ Placeholders }) => (this.#placeholders = new Placeholders(this.#list, this.#getClient, newItem)),
       (error: unknown) => {
-        this.#unfinishedLoad = undefined;
+        this.#placeholdersLoad = undefined;
         throw error;
       },
     ));
   }
 
   /**
-   * tus: ends on the server what a removed item left there. Its rows' module does that, at
+   * tus: ends on the server what a removed item left there. placeholders.ts does that, at
    * once when loaded (a row's entry goes before another add() could claim it); before, no
    * row is 'interrupted', and the module loads to discard a queued, paused or failed upload.
    */
   #discard(item: UploadItem): void {
     const { tus } = this;
-    if (this.#unfinished) this.#unfinished.discard(item, tus);
-    else if (tus) this.#loadUnfinished().then((rows) => rows.discard(item, tus), () => undefined);
+    if (this.#placeholders) this.#placeholders.discard(item, tus);
+    else if (tus) this.#loadPlaceholders().then((rows) => rows.discard(item, tus), () => undefined);
   }
 
   /** Starts every queued item (manual mode). */
@@ -289,14 +289,6 @@ export class UploadQueue extends EventTarget {
   #select(id: string | undefined, from: readonly UploadStatus[]): UploadItem[] {
     const pool = id === undefined ? this.items : [this.get(id)];
     return pool.filter((item): item is UploadItem => !!item && from.includes(item.status));
-  }
-
-  /** A restored item gets its server metadata: name, size and content type. */
-  #describe(id: string, info: FileInfo): void {
-    const item = this.#list.get(id);
-    if (!item || item.status !== 'done') return;
-    this.#list.replace(describedItem(item, info));
-    this.#notifier.changed();
   }
 
   /**
