@@ -78,10 +78,9 @@ let keyWord = randomWords.length;
 /**
  * An Idempotency-Key: 128 random bits, unique and unpredictable per `upload()` call (a
  * key someone could guess would let them store a file under it first, and the upload
- * would resolve to theirs). The random words are drawn 64 keys at a time: one
- * `getRandomValues` call per file was a tenth of the client's own time in a profile of
- * 500 small uploads. getRandomValues, unlike randomUUID, also works outside secure
- * contexts (a CMS on plain http).
+ * would resolve to theirs). The random words are drawn 64 keys at a time, not one call per
+ * file (docs/ARCHITECTURE.md, "Client", has the profile). getRandomValues, unlike
+ * randomUUID, also works outside secure contexts (a CMS on plain http).
  */
 function idempotencyKey(): string {
   if (keyWord >= randomWords.length) {

@@ -38,8 +38,7 @@ export interface Answer {
  * comes with the answer. Such a body fits in the socket's send buffer at once, so the
  * browser's upload events would only time the kernel's copy, and asking for them is not
  * free: with any listener on `xhr.upload` the network service reports upload progress
- * to the page, which cost a bare XHR loop of 500 × 20 KiB files about 9 % more time
- * (more CPU in the browser, network and renderer processes; bench case 3).
+ * to the page (the measurement: docs/ARCHITECTURE.md, "Uploader").
  */
 export const PROGRESS_MIN_BYTES = 64 * 1024;
 

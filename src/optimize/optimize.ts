@@ -134,8 +134,8 @@ class Pool {
   #busy = new Map<globalThis.Worker, number>();
   #next = 0;
   #idle: ReturnType<typeof setTimeout> | undefined;
-  // Two even on a 2-core machine: with one (a core left to the page) the bench's 50 photos
-  // took 1.7× Uppy's time and the longest main-thread task stayed 160 ms (bench case 8).
+  // Two even on a 2-core machine: with one (a core left to the page) a batch of photos
+  // took far longer and the page's own tasks got longer too (docs/ARCHITECTURE.md, images).
   readonly #size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 
   /** `preview`: a thumbnail; one a resize job of the same file makes is used instead when there is one. */

@@ -195,8 +195,8 @@ export const uploaderStyles = [
      * --p (0–100) is set per render through the style property. The fill moves with
      * translate, not inline-size: a moving bar then needs no layout. No transition: a bar
      * that glides between renders (5 a second while uploads run) animates all the time,
-     * and every animation frame has to be composited; without a GPU that took a tenth of
-     * the time of a batch of small files (bench case 3). The bars step like <progress>.
+     * and every animation frame has to be composited, which without a GPU is the main
+     * thread's work. The bars step like <progress>.
      */
     .fill {
       block-size: 100%;

@@ -9,13 +9,11 @@
  * property the page sets), is not held.
  *
  * How much: rows already on the page stay; new rows join at most ROWS_PER_FRAME per
- * render, the rest in the next frames. Creating 500 rows at once held the main thread for
- * ~50 ms, and the uploads that had just started with it waited that long for their
- * answers to be read; 1,000 files dropped at once waited ~100 ms for anything to show.
- * Every row is on the page a few frames later (all of them at once when the queue goes
- * idle, for a complete list). The first render of a batch makes FIRST_ROWS, so something
- * shows soon; the next ones make ROWS_PER_FRAME each: fewer frames, each of which costs
- * layout, paint and raster whatever its rows.
+ * render, the rest in the next frames, so no one render holds the main thread while the
+ * first uploads' answers wait. Every row is on the page a few frames later (all of them at
+ * once when the queue goes idle, for a complete list). The first render of a batch makes
+ * FIRST_ROWS, so something shows soon. The measurements behind both numbers:
+ * docs/ARCHITECTURE.md, "Uploader" (held renders, rows over a few frames).
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { UploadQueue } from '../../queue/index.js';
@@ -24,9 +22,7 @@ import type { UploadQueue } from '../../queue/index.js';
  * How long renders are held while uploads run: about 1 ms per row, from 200 ms (bars step
  * five times a second, as a browser's own downloads do) to 500 ms (as Uppy holds its
  * progress). A longer list costs more per render and changes more rows between two, and
- * in a list of hundreds a person follows the total, not each row: in a 500-file batch
- * (bench case 3), 500 ms with 200 new rows per frame took ~4 % less time than 200 ms with
- * 100 (two 15-round A/B runs, faster in 11 of 15 rounds each).
+ * in a list of hundreds a person follows the total, not each row.
  */
 export const busyRenderInterval = (rows: number): number => Math.min(500, Math.max(200, rows));
 

@@ -1,9 +1,8 @@
 /**
  * `memoRow(item, ctx, thumb)`: a row renders again only when its record, the rows' shared
  * context or its thumbnail changed (records are immutable: a new identity is a change).
- * Lit's `guard` does the same with a dependency array and a callback per row, made anew
- * on every render for every row: in a batch of 500 files that was a fifth of the memory
- * the list's renders allocated.
+ * Not Lit's `guard`: it makes a dependency array and a callback per row on every render,
+ * garbage that grows with the list (docs/ARCHITECTURE.md, "Uploader").
  */
 import { noChange } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
