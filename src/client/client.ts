@@ -9,7 +9,7 @@ import { abortable, DEFAULT_RETRY, isOffline, retryDelay, sleep, whenOnline, wit
 import type { TusContext, TusLib } from './transport-tus.js';
 import { sendMultipart, type Answer, type UploadProgress } from './transport-xhr.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
-import { parseFileInfo, parseFileList, parseQueryResult, type FileInfo, type QueryResult } from './wire.js';
+import { isFileId, parseFileInfo, parseFileList, parseQueryResult, type FileInfo, type QueryResult } from './wire.js';
 
 export const DEFAULT_API_URL = 'https://api.deeplake.ai';
 
@@ -94,11 +94,6 @@ function idempotencyKey(): string {
 
 /** What the tus chunk borrows instead of importing it (see TusLib). */
 const TUS_LIB: TusLib = [DeepLakeError, abortError, errorFromResponse, isOffline, retryDelay, sleep, whenOnline];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `id` has the shape of a stored file's id (a UUID). */
-export const isFileId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
 
 type FetchInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, string> };
 
@@ -204,12 +199,11 @@ export class DeepLakeClient {
 
   #tusContext(): TusContext {
     return {
-      endpoint: this.url('/files/tus'),
+      client: this,
       auth: this.#auth,
       headers: this.#headers,
       retry: this.#retry,
       stallTimeoutMs: this.#stallTimeoutMs,
-      info: (id, o) => this.info(id, o),
       lib: TUS_LIB,
     };
   }

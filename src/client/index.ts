@@ -1,5 +1,5 @@
 /** `deeplake-elements/client`: the framework-free Files API client. */
-export { DeepLakeClient, DEFAULT_API_URL, isFileId } from './client.js';
+export { DeepLakeClient, DEFAULT_API_URL } from './client.js';
 export type { DeepLakeClientOptions, RequestOptions, UploadOptions } from './client.js';
 export type { TokenProvider, TokenProviderContext } from './auth.js';
 export { DeepLakeError } from './errors.js';
@@ -8,4 +8,4 @@ export type { RetryPolicy } from './retry.js';
 export type { UploadProgress } from './transport-xhr.js';
 export type { TusFinishedUpload, TusOptions, UnfinishedUpload } from './tus-options.js';
 export type { FileInfo, QueryResult } from './wire.js';
-export { parseFileInfo, parseFileList, parseQueryResult } from './wire.js';
+export { isFileId, parseFileInfo, parseFileList, parseQueryResult } from './wire.js';

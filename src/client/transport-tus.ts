@@ -14,7 +14,7 @@
  */
 import { defaultOptions, Upload, type DetailedError, type HttpResponse, type PreviousUpload, type UrlStorage } from 'tus-js-client';
 import type { TokenCache } from './auth.js';
-import type { RequestOptions, UploadOptions } from './client.js';
+import type { DeepLakeClient, UploadOptions } from './client.js';
 import type { abortError, DeepLakeError, errorFromResponse } from './errors.js';
 import type { isOffline, retryDelay, RetryPolicy, sleep, whenOnline } from './retry.js';
 import { fingerprintOf, fingerprintPrefix } from './tus-fingerprint.js';
@@ -37,18 +37,20 @@ export type TusLib = readonly [
   whenOnline: typeof whenOnline,
 ];
 
-/** What the client lends this module: its token cache, headers, retry policy, info() and helpers. */
+/** What the client lends this module: itself, its token cache, headers, retry policy and helpers. */
 export interface TusContext {
-  /** The default endpoint: `{apiUrl}/workspaces/{ws}/files/tus`. */
-  endpoint: string;
+  /** Its `url()` makes the default endpoint; its `info()` describes the stored file. */
+  client: Pick<DeepLakeClient, 'url' | 'info'>;
   auth: TokenCache;
   headers: Record<string, string>;
   retry: RetryPolicy;
   /** A PATCH whose bytes stop moving for this long ends as a retryable `network` error (0 = never). */
   stallTimeoutMs: number;
-  info(id: string, options: RequestOptions): Promise<FileInfo>;
   lib: TusLib;
 }
+
+/** The endpoint `tus` names, else the default: `{apiUrl}/workspaces/{ws}/files/tus`. */
+const endpointOf = (ctx: TusContext, tus: TusOptions): string => tus.endpoint || ctx.client.url('/files/tus');
 
 /** The context's helpers by name. */
 function helpers({ lib }: TusContext) {
@@ -107,7 +109,7 @@ async function uploadOnce(ctx: TusContext, file: Blob, options: UploadOptions): 
   const { signal, onProgress, onResume, onRetry } = options;
   const { DeepLakeError, abortError, isOffline, retryDelay } = helpers(ctx);
   const tus = options.tus ?? {};
-  const endpoint = tus.endpoint || ctx.endpoint;
+  const endpoint = endpointOf(ctx, tus);
   const policy: RetryPolicy = { ...ctx.retry, ...options.retry };
   const delays = Array.from({ length: policy.retries }, (_, i) => retryDelay(i, new DeepLakeError('network', ''), policy));
   const fingerprint = await fingerprintOf(file, endpoint);
@@ -168,14 +170,14 @@ async function uploadOnce(ctx: TusContext, file: Blob, options: UploadOptions): 
 
   const { upload, res } = finished;
   const id = res.getHeader('X-Deeplake-File-Id');
-  if (id && UUID.test(id)) return ctx.info(id, { signal, retry: policy });
+  if (id && UUID.test(id)) return ctx.client.info(id, { signal, retry: policy });
   if (tus.resolveInfo) return tus.resolveInfo({ url: upload.url ?? '', file, header: (name) => res.getHeader(name) });
   throw new DeepLakeError('invalid_response', 'The tus server stored the upload but named no Deep Lake file (X-Deeplake-File-Id)');
 }
 
 /** Unfinished uploads remembered for the endpoint (a reload or a crash cut them off), oldest first. */
 export async function listUnfinished(ctx: TusContext, tus: TusOptions): Promise<UnfinishedUpload[]> {
-  const prefix = fingerprintPrefix(tus.endpoint || ctx.endpoint);
+  const prefix = fingerprintPrefix(endpointOf(ctx, tus));
   const all = await storageOf(tus).findAllUploads();
   return all
     .filter((u) => u.uploadUrl && u.urlStorageKey.includes(prefix))
@@ -195,9 +197,9 @@ export async function discard(ctx: TusContext, target: UnfinishedUpload | Blob, 
   const storage = storageOf(tus);
   const entries: Array<Pick<PreviousUpload, 'uploadUrl' | 'urlStorageKey'>> =
     target instanceof Blob
-      ? await storage.findUploadsByFingerprint(await fingerprintOf(target, tus.endpoint || ctx.endpoint))
+      ? await storage.findUploadsByFingerprint(await fingerprintOf(target, endpointOf(ctx, tus)))
       : [{ uploadUrl: target.uploadUrl, urlStorageKey: target.key }];
-  const options = { httpStack: new AuthStack(ctx, tus.endpoint || ctx.endpoint), headers: ctx.headers, retryDelays: null };
+  const options = { httpStack: new AuthStack(ctx, endpointOf(ctx, tus)), headers: ctx.headers, retryDelays: null };
   await Promise.all(
     entries.map(async ({ uploadUrl, urlStorageKey }) => {
       // 404/410: the server has already let it go, which is what discarding wants.

@@ -58,8 +58,13 @@ export const FIELD_NAMES = {
   createdAt: ['created_at', 'createdAt', 'created', 'uploaded_at'],
 } as const;
 
-/** A stored file's id: a UUID. Anything else ("../../admin", markup, 10 KB) could become a path, a form value or an event's payload. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether `id` has the shape of a stored file's id (a UUID). Anything else ("../../admin",
+ * markup, 10 KB) could become a path, a form value or an event's payload.
+ */
+export const isFileId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
 
 /** Parses one file's metadata; `undefined` when there is no `id` that is a UUID. */
 export function parseFileInfo(json: unknown): FileInfo | undefined {
@@ -70,7 +75,7 @@ export function parseFileInfo(json: unknown): FileInfo | undefined {
     const inner = pick(json, ['data', 'file', 'result']);
     if (isObject(inner)) return parseFileInfo(inner);
   }
-  if (typeof id !== 'string' || !UUID.test(id)) return undefined;
+  if (!isFileId(id)) return undefined;
   const name = pick(json, FIELD_NAMES.name);
   const type = pick(json, FIELD_NAMES.contentType);
   const size = Number(pick(json, FIELD_NAMES.size));
