@@ -2,7 +2,7 @@
  * A mixin that makes a Lit element a real form control through ElementInternals (no
  * hidden inputs, no patched form): value, validity, reset, restore and disabled state,
  * with the same properties and methods as native controls. The element supplies what it
- * holds by overriding the `form*` hooks; after every render the mixin writes the form
+ * holds by implementing the two hooks (getFormState, getFormAnchor); after every render the mixin writes the form
  * value (one FormData entry per value under `name`) and the validity.
  */
 import type { LitElement, PropertyDeclaration } from 'lit';
@@ -31,7 +31,7 @@ export function formValue(name: string, values: readonly string[]): FormData | n
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor<T> = new (...args: any[]) => T;
 
-/** Hooks the element implements, keyed by symbols so they add no public names. */
+/** Hooks the element implements (the mixin has no defaults), keyed by symbols so they add no public names. */
 export const getFormState = Symbol('getFormState');
 export const getFormAnchor = Symbol('getFormAnchor');
 /** Writes value and validity now (for state that changes outside a render). */
@@ -54,8 +54,11 @@ export interface FormControl {
   formDisabledCallback(disabled: boolean): void;
 }
 
+/** The hooks as the mixin calls them: the element that uses it supplies both. */
+type Hooks = Pick<FormControl, typeof getFormState | typeof getFormAnchor>;
+
 export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
-  class FormAssociatedElement extends Base implements FormControl {
+  class FormAssociatedElement extends Base implements Omit<FormControl, keyof Hooks> {
     static formAssociated = true;
     declare name: string;
     declare required: boolean;
@@ -106,15 +109,6 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
       if (this.hasUpdated && (name === 'required' || name === 'name')) this[syncForm]();
     }
 
-    /** The values, and why submission must wait; overridden by the element. */
-    [getFormState](): FieldState {
-      return { values: [], hasValue: false, pendingMessage: '', errorMessage: '', requiredMessage: '' };
-    }
-    /** Where the browser points its validation bubble; overridden by the element. */
-    [getFormAnchor](): HTMLElement | undefined {
-      return undefined;
-    }
-
     override updated(changed: Map<PropertyKey, unknown>): void {
       super.updated(changed);
       this[syncForm]();
@@ -124,10 +118,10 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
     #written: unknown[] = [];
 
     [syncForm](): void {
-      const state = this[getFormState]();
+      const state = (this as unknown as Hooks)[getFormState]();
       // :disabled covers the element's own attribute and a disabled <fieldset> alike.
       const disabled = this.matches(':disabled');
-      const anchor = this[getFormAnchor]();
+      const anchor = (this as unknown as Hooks)[getFormAnchor]();
       const message = state.pendingMessage || state.errorMessage || this.#customMessage;
       const missing = this.required && !state.hasValue;
       // `values` is compared as an array: the element hands back the same one while they stay the same.
@@ -154,5 +148,6 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
       this.requestUpdate();
     }
   }
-  return FormAssociatedElement as Constructor<FormControl> & T;
+  // The element supplies the hooks (Hooks): typed here as the control it then is.
+  return FormAssociatedElement as unknown as Constructor<FormControl> & T;
 }

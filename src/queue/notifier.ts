@@ -7,12 +7,13 @@
  * spares every listener that work. Timers, not requestAnimationFrame, so the queue also
  * works in a worker or in Node.
  */
-import type { DeepLakeError, FileInfo } from '../client/index.js';
 import type { UploadQueueEventDetail, UploadQueueEventName } from './events.js';
 import type { UploadItem } from './types.js';
 
 /** Roughly one animation frame. */
 export const BATCH_INTERVAL_MS = 16;
+
+type Outcome = 'success' | 'error';
 
 export interface NotifierSource {
   readonly items: readonly UploadItem[];
@@ -24,7 +25,8 @@ export interface NotifierSource {
 export class Notifier {
   #changed = false;
   readonly #progress = new Set<string>();
-  #outbox: Array<() => void> = [];
+  /** Outcomes (`success`, `error`) for the next flush, in order. */
+  #outbox: Array<[Outcome, UploadQueueEventDetail[Outcome]]> = [];
   #finished = false;
   #microtask = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -67,22 +69,15 @@ export class Notifier {
     else this.#timer ??= setTimeout(() => this.#flush(), BATCH_INTERVAL_MS);
   }
 
-  success(item: UploadItem, info: FileInfo): void {
-    this.#finish('success', { item, info });
-  }
-
-  error(item: UploadItem, error: DeepLakeError): void {
-    this.#finish('error', { item, error });
-  }
-
   /** Forgets that items finished (after `reset()`, a `complete` would describe nothing). */
   forgetFinished(): void {
     this.#finished = false;
   }
 
-  #finish<K extends 'success' | 'error'>(name: K, detail: UploadQueueEventDetail[K]): void {
+  /** An item's outcome: its event goes out with the next batch, after that batch's `change`. */
+  finished<K extends Outcome>(name: K, detail: UploadQueueEventDetail[K]): void {
     this.#finished = true;
-    this.#outbox.push(() => this.#dispatch(name, detail));
+    this.#outbox.push([name, detail]);
     this.ran();
   }
 
@@ -114,7 +109,7 @@ export class Notifier {
     }
     const outbox = this.#outbox;
     this.#outbox = [];
-    for (const send of outbox) send();
+    for (const [name, detail] of outbox) this.#dispatch(name, detail);
     if (this.#finished && !this.source.busy) {
       this.#finished = false;
       this.#dispatch('complete', { items: this.source.items });

@@ -388,12 +388,12 @@ export class UploadQueue extends EventTarget {
       if (!live()) return;
       this.#current.delete(id);
       const done = this.#patch(id, { ...IDLE, status: 'done', loaded: item.total, error: undefined, fileId: info.id, info }, RAN);
-      if (done) this.#notifier.success(done, info);
+      if (done) this.#notifier.finished('success', { item: done, info });
     } catch (error) {
       if (!live()) return;
       this.#current.delete(id);
       const failed = this.#patch(id, { ...IDLE, status: 'error', error: error as DeepLakeError }, RAN);
-      if (failed) this.#notifier.error(failed, error as DeepLakeError);
+      if (failed) this.#notifier.finished('error', { item: failed, error: error as DeepLakeError });
     } finally {
       this.#waitForNetwork(id, false);
       this.#inflight.delete(run);
