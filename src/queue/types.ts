@@ -104,4 +104,8 @@ export interface UploadTotals {
   readonly done: number;
   /** Items in 'error'. */
   readonly failed: number;
+  /** Items the bar counts: every one but 'error', 'canceled' and 'interrupted' (which left the batch). */
+  readonly kept: number;
+  /** Items in 'queued' (started and waiting for a slot, or waiting for `start()` in manual mode). */
+  readonly queued: number;
 }

@@ -51,8 +51,7 @@ export class UploadQueue extends EventTarget {
   readonly #notifier: Notifier = new Notifier(this, this);
   #concurrency: number;
   #autoStart: boolean;
-  /** Passed to the client per upload as `retry: { retries }`. */
-  retries: number;
+  #retries: number;
   /** Upload over tus (resumable) with these options; undefined = multipart. Read as each upload starts. */
   tus: TusOptions | undefined;
   /** Passed to the client per upload: bytes that stop moving for this long end an attempt; undefined = the client's default. */
@@ -71,7 +70,7 @@ export class UploadQueue extends EventTarget {
     if (!client) throw new TypeError('UploadQueue: `client` is required');
     this.#getClient = typeof client === 'function' ? client : () => client;
     this.#concurrency = count(options.concurrency, 3, 1, 'concurrency');
-    this.retries = count(options.retries, 3, 0, 'retries');
+    this.#retries = count(options.retries, 3, 0, 'retries');
     this.#autoStart = options.autoStart ?? true;
     this.tus = options.tus;
     this.stallTimeoutMs = options.stallTimeoutMs;
@@ -85,6 +84,14 @@ export class UploadQueue extends EventTarget {
   set concurrency(value: number) {
     this.#concurrency = count(value, 3, 1, 'concurrency');
     this.#pump();
+  }
+
+  /** Passed to the client per upload as `retry: { retries }`: a whole number, 0 or more (else a RangeError, as `concurrency`). */
+  get retries(): number {
+    return this.#retries;
+  }
+  set retries(value: number) {
+    this.#retries = count(value, 3, 0, 'retries');
   }
 
   /** False = manual mode; switching it on starts the items that were waiting for `start()`. */
@@ -162,6 +169,16 @@ export class UploadQueue extends EventTarget {
     // (read on every change of a batch of hundreds of files).
     if (this.#current.size > 0) return true;
     return this.#list.records.some((i) => i.status === 'uploading' || (i.status === 'queued' && this.#started.has(i.id)));
+  }
+
+  /**
+   * Adds `files` in place of the list, as `<input type=file>` replaces its choice (a
+   * single-file field). 'interrupted' rows stay: removing one would discard its upload on
+   * the server, which the same file chosen again resumes.
+   */
+  replace(files: Iterable<UploadSource>): UploadItem[] {
+    for (const item of [...this.#list.records]) if (item.status !== 'interrupted') this.remove(item.id);
+    return this.add(files);
   }
 
   /** Adds new 'queued' items (the same file twice gives two items); starts them unless manual. */

@@ -1,21 +1,15 @@
 /**
  * What `<deeplake-uploader>` tells its form: the stored UUIDs, and why a submission must
  * wait (uploads running, chosen files not sent, failed files still listed). Read on every
- * change of the queue, so one pass over the list.
+ * change of the queue: the queue's totals (worked out once per change) say what is there.
  */
 import type { FieldState } from '../form/form-associated.js';
 import type { UploaderStrings } from '../i18n/strings.js';
 import type { UploadQueue } from '../queue/index.js';
 
 export function uploaderFormState(queue: UploadQueue, uploadOnSubmit: boolean, s: UploaderStrings): FieldState {
-  let queued = false;
-  let failed = false;
-  const items = queue.items;
-  for (let n = 0; n < items.length; n++) {
-    const { status } = items[n]!;
-    queued ||= status === 'queued';
-    failed ||= status === 'error';
-  }
+  const { totals } = queue;
+  const queued = totals.queued > 0;
   // Files chosen but not sent would silently be left out of a submission (unless the form sends them).
   const waiting = !uploadOnSubmit && queued;
   const values = queue.fileIds;
@@ -25,7 +19,7 @@ export function uploaderFormState(queue: UploadQueue, uploadOnSubmit: boolean, s
     // With upload-on-submit, a submit while uploads run is held back until they are done
     // (controllers/submit-guard.ts), so it must reach the guard instead of failing validation.
     pendingMessage: queue.busy && !uploadOnSubmit ? s.validityUploading : waiting ? s.validityWaiting : '',
-    errorMessage: failed ? s.validityFailed : '',
+    errorMessage: totals.failed ? s.validityFailed : '',
     requiredMessage: s.validityRequired,
   };
 }

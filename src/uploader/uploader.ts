@@ -179,7 +179,7 @@ export class DeepLakeUploader extends UploaderProperties {
       f instanceof File ? { file: f, relativePath: f.name } : f,
     );
     // Without `multiple`, files past the first are refused as `too-many` (and said so).
-    const held = this.multiple ? this.#queue.items.filter((i) => !['error', 'canceled', 'interrupted'].includes(i.status)).length : 0;
+    const held = this.multiple ? this.#queue.totals.kept : 0;
     const rules = { accept: this.accept, maxFileSize: this.maxFileSize, maxFiles: this.multiple ? this.maxFiles : 1 };
     const verdict = validateFiles(
       pending.map((p) => p.file),
@@ -206,9 +206,7 @@ export class DeepLakeUploader extends UploaderProperties {
     this.#rejections.add(refused, this.#strings);
     if (!accepted.length) return [];
     // A single-file field works like <input type=file>: a new choice replaces the old one.
-    // Not 'interrupted' rows: removing one discards its upload, which the same file chosen again resumes.
-    if (!this.multiple) for (const item of this.#queue.items) if (item.status !== 'interrupted') this.#queue.remove(item.id);
-    const added = this.#queue.add(accepted);
+    const added = this.multiple ? this.#queue.add(accepted) : this.#queue.replace(accepted);
     this.#thumbnails.added(added);
     this.#announcer.announce(
       added.length === 1 ? fill(s.announceAddedOne, { name: added[0]!.relativePath }) : fill(s.announceAdded, { count: added.length }),
@@ -394,7 +392,7 @@ export class DeepLakeUploader extends UploaderProperties {
         <slot></slot>
       </div>
       ${items.length
-        ? summaryRow(items, this.#queue.totals, { strings: s, manual: this.manual, disabled: this.#disabled, upload: () => this.upload() })
+        ? summaryRow(this.#queue.totals, { strings: s, manual: this.manual, disabled: this.#disabled, upload: () => this.upload() })
         : nothing}
       ${items.length || this.#rejections.rows.length
         ? html`<ul class="list" part="list" aria-label=${s.listLabel} @click=${this.#onListClick}>

@@ -1,7 +1,7 @@
 /** The total row over the list: a byte-weighted bar, "N of M uploaded · K failed", and Upload in manual mode. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { fill, type UploaderStrings } from '../../i18n/strings.js';
-import type { UploadItem, UploadTotals } from '../../queue/index.js';
+import type { UploadTotals } from '../../queue/index.js';
 
 export interface SummaryContext {
   strings: UploaderStrings;
@@ -10,18 +10,12 @@ export interface SummaryContext {
   upload(): void;
 }
 
-export function summaryRow(items: readonly UploadItem[], totals: UploadTotals, ctx: SummaryContext): TemplateResult {
+export function summaryRow(totals: UploadTotals, ctx: SummaryContext): TemplateResult {
   const s = ctx.strings;
   const percent = Math.floor(totals.fraction * 100);
-  // Failed, canceled and interrupted files are left out, as the bar leaves them out.
-  let kept = 0;
-  let queued = false;
-  for (let n = 0; n < items.length; n++) {
-    const { status } = items[n]!;
-    if (status !== 'error' && status !== 'canceled' && status !== 'interrupted') kept++;
-    queued ||= status === 'queued';
-  }
-  const waiting = ctx.manual && queued;
+  // "N of M": the files the bar counts (the queue's `kept`: failed, canceled and interrupted ones left the batch).
+  const { kept } = totals;
+  const waiting = ctx.manual && totals.queued > 0;
   return html`<div class="summary" part="summary">
     <div
       class="bar"
