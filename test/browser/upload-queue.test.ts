@@ -188,7 +188,7 @@ describe('UploadQueue', () => {
     queue.start();
     await complete;
     expect([queue.get(failing!.id)!.status, queue.get(kept!.id)!.status]).to.deep.equal(['error', 'done']);
-    expect(queue.totals).to.deep.equal({ loaded: 1000, total: 1000, fraction: 1, bytesPerSecond: 0, secondsLeft: 0, active: 0, done: 1, failed: 1 });
+    expect(queue.totals).to.deep.equal({ loaded: 1000, total: 1000, fraction: 1, bytesPerSecond: 0, secondsLeft: 0, active: 0, done: 1, failed: 1, kept: 1, queued: 0 });
   });
 
   it('hands out one frozen totals object per state: a change of the list, or start() releasing files that wait for a slot', async () => {
