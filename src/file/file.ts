@@ -25,17 +25,17 @@ const LOOK: PropertyKey[] = ['alt', 'strings'];
 const GENERIC = /^(application\/octet-stream)?$/;
 
 /**
- * An `<img>` of `src`, decoded before anyone sees it: inserted, it paints at once (no
- * empty box for a frame, no decode in the paint that shows it). A broken image is still
- * shown, as the browser shows one.
+ * An `<img>` of `src`, loaded before anyone sees it: inserted, it paints in the next frame
+ * (no empty box for a frame), decoded there as a plain `<img>` is. Not `decode()`: its
+ * promise settles only with a frame after the decode (Chromium), a frame more before the
+ * first pixel. A broken image is still shown, as the browser shows one.
  */
-async function decodedImage(src: string, priority?: 'high'): Promise<HTMLImageElement> {
+function loadedImage(src: string, priority?: 'high'): Promise<HTMLImageElement> {
   const img = new Image();
   img.part = 'image';
   if (priority) img.fetchPriority = priority; // a resolveUrl image is fetched by the <img> itself
   img.src = src;
-  await img.decode().catch(Boolean);
-  return img;
+  return new Promise((resolve) => (img.onload = img.onerror = () => resolve(img)));
 }
 
 const asError = (error: unknown): DeepLakeError =>
@@ -160,7 +160,7 @@ export class DeepLakeFile extends FileProperties {
       const view: Loaded = { state: 'loaded', kind, info: this.#info };
       if (kind === 'text') Object.assign(view, await lease.text());
       else view.url = url || (kind === 'card' ? undefined : await lease.url(info.contentType));
-      if (kind === 'image') view.image = await decodedImage(view.url!, priority);
+      if (kind === 'image') view.image = await loadedImage(view.url!, priority);
       this.#show(view, run, 'deeplake-load', { info: view.info });
       if (kind === 'image' && run === this.#run) whileShown(this, this.#park);
     } catch (error) {
