@@ -4,6 +4,7 @@
  * other element showing the same file, see url-cache.ts); it renders them by type through
  * an object URL that is revoked when no element shows the file any more.
  */
+import type { Listen } from '../shared/typed-listeners.js';
 import { nothing, type PropertyValues } from 'lit';
 import { DeepLakeError, isFileId, type FileInfo } from '../client/index.js';
 import { resolveClient } from '../config.js';
@@ -226,28 +227,8 @@ export class DeepLakeFile extends FileProperties {
   }
 }
 
-/** Listeners on the element are typed by event name, as `<video>`'s are. */
+/** Listeners on the element are typed by event name, as `<video>`'s are (shared/typed-listeners.ts). */
 export interface DeepLakeFile {
-  addEventListener<K extends keyof DeepLakeFileEventMap>(
-    type: K,
-    listener: (this: DeepLakeFile, event: DeepLakeFileEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: DeepLakeFile, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof DeepLakeFileEventMap>(
-    type: K,
-    listener: (this: DeepLakeFile, event: DeepLakeFileEventMap[K]) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: DeepLakeFile, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  addEventListener: Listen<DeepLakeFile, DeepLakeFileEventMap>;
+  removeEventListener: Listen<DeepLakeFile, DeepLakeFileEventMap, EventListenerOptions>;
 }

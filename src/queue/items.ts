@@ -77,6 +77,28 @@ export class ItemList {
     return this.#version;
   }
 
+  /**
+   * The stored files' UUIDs (done items), in list order. Worked out once per version, and
+   * the same frozen array while they stay the same: a form or a `change` check reading it
+   * on every change of a long batch compares identity, not contents.
+   */
+  get fileIds(): readonly string[] {
+    if (this.#version !== this.#fileIdsOf) {
+      this.#fileIdsOf = this.#version;
+      // An indexed loop: read on every change of a batch, a for-of could allocate per element.
+      const ids: string[] = [];
+      for (let r = 0; r < this.#records.length; r++) {
+        const { status, fileId } = this.#records[r]!;
+        if (status === 'done' && fileId) ids.push(fileId);
+      }
+      const old = this.#fileIds;
+      if (ids.length !== old.length || ids.some((id, n) => id !== old[n])) this.#fileIds = Object.freeze(ids);
+    }
+    return this.#fileIds;
+  }
+  #fileIdsOf = -1;
+  #fileIds: readonly string[] = Object.freeze([]);
+
   /** Grows with every removal: positions read before it may have moved. */
   get removals(): number {
     return this.#removals;

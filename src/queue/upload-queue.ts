@@ -123,29 +123,10 @@ export class UploadQueue extends EventTarget {
     return this.#list.get(id);
   }
 
-  /**
-   * The stored files' UUIDs (done items), in list order. Worked out once per version of
-   * the list, and the same frozen array while they stay the same: a form or a `change`
-   * check reading it on every change of a long batch compares identity, not contents.
-   */
+  /** The stored files' UUIDs (done items), in list order: the same frozen array while they stay the same (see ItemList.fileIds). */
   get fileIds(): readonly string[] {
-    const version = this.#list.version;
-    if (version !== this.#fileIdsOf) {
-      this.#fileIdsOf = version;
-      // An indexed loop: read on every change of a batch, a for-of could allocate per element.
-      const records = this.#list.records;
-      const ids: string[] = [];
-      for (let r = 0; r < records.length; r++) {
-        const { status, fileId } = records[r]!;
-        if (status === 'done' && fileId) ids.push(fileId);
-      }
-      const old = this.#fileIds;
-      if (ids.length !== old.length || ids.some((id, n) => id !== old[n])) this.#fileIds = Object.freeze(ids);
-    }
-    return this.#fileIds;
+    return this.#list.fileIds;
   }
-  #fileIdsOf = -1;
-  #fileIds: readonly string[] = Object.freeze([]);
 
   /**
    * Worked out once per version of the list (and again after `start()`, which changes what

@@ -3,6 +3,7 @@
  * drop, paste) into validated `addFiles()` calls, renders the queue's immutable records,
  * and re-dispatches the queue's events as `deeplake-*` events. No upload logic lives here.
  */
+import type { Listen } from '../shared/typed-listeners.js';
 import { html, LitElement, nothing, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { isFileId } from '../client/index.js';
@@ -18,8 +19,7 @@ import { uploaderFormState } from './form-state.js';
 import { UploaderProperties } from './properties.js';
 import { uploaderStyles } from './styles.js';
 import { FileGestures } from './intake/gestures.js';
-import { reasonText, Rejections, type Refusal } from './intake/rejections.js';
-import { validateFiles, type RejectReason } from './intake/validate.js';
+import { Rejections, screenFiles } from './intake/rejections.js';
 import { Announcer } from './controllers/announcer.js';
 import { needFileElement } from './controllers/file-element.js';
 import { FocusKeeper } from './controllers/focus-keeper.js';
@@ -179,19 +179,10 @@ export class DeepLakeUploader extends UploaderProperties {
       f instanceof File ? { file: f, relativePath: f.name } : f,
     );
     // Without `multiple`, files past the first are refused as `too-many` (and said so).
-    const held = this.multiple ? this.#queue.totals.kept : 0;
-    const rules = { accept: this.accept, maxFileSize: this.maxFileSize, maxFiles: this.multiple ? this.maxFiles : 1 };
-    const verdict = validateFiles(
-      pending.map((p) => p.file),
-      rules,
-      held,
-    );
-    // One message per reason, not per file (10,000 refused files would look up the page's lang 10,000 times).
-    const messages = new Map<RejectReason, string>();
-    const messageFor = (reason: RejectReason) => messages.get(reason) ?? messages.set(reason, reasonText(reason, s, this.#limits)).get(reason)!;
-    const refused: Refusal[] = verdict.rejected.map(({ file, reason }) => ({ file, reason, message: messageFor(reason) }));
-    const passed = new Set(verdict.accepted);
-    let accepted = pending.filter((p) => passed.has(p.file));
+    const limits = { maxFileSize: this.maxFileSize, maxFiles: this.multiple ? this.maxFiles : 1, locale: this.#locale };
+    const screened = screenFiles(pending, { accept: this.accept, ...limits }, this.multiple ? this.#queue.totals.kept : 0, s, limits);
+    let { accepted } = screened;
+    const { refused } = screened;
 
     if (accepted.length) {
       const vetoes = new Map<File, string>();
@@ -298,10 +289,6 @@ export class DeepLakeUploader extends UploaderProperties {
     return this.#merged;
   }
 
-  get #limits() {
-    return { maxFileSize: this.maxFileSize, maxFiles: this.multiple ? this.maxFiles : 1, locale: this.#locale };
-  }
-
   get #locale(): string | undefined {
     return this.closest<HTMLElement>('[lang]')?.lang || undefined;
   }
@@ -404,31 +391,8 @@ export class DeepLakeUploader extends UploaderProperties {
   }
 }
 
-/**
- * Listeners on the element are typed by event name, as `<video>`'s are: the same
- * declaration as `<deeplake-file>`'s, the element's own map first.
- */
+/** Listeners on the element are typed by event name, as `<video>`'s are (shared/typed-listeners.ts). */
 export interface DeepLakeUploader {
-  addEventListener<K extends keyof DeepLakeUploaderEventMap>(
-    type: K,
-    listener: (this: DeepLakeUploader, event: DeepLakeUploaderEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: DeepLakeUploader, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof DeepLakeUploaderEventMap>(
-    type: K,
-    listener: (this: DeepLakeUploader, event: DeepLakeUploaderEventMap[K]) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: DeepLakeUploader, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  addEventListener: Listen<DeepLakeUploader, DeepLakeUploaderEventMap>;
+  removeEventListener: Listen<DeepLakeUploader, DeepLakeUploaderEventMap, EventListenerOptions>;
 }

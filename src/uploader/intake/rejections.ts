@@ -7,12 +7,12 @@
 import type { ReactiveControllerHost } from 'lit';
 import { REJECT_STRINGS } from '../../i18n/messages.js';
 import { fill, type UploaderStrings } from '../../i18n/strings.js';
-import { uploaderEvent, type DeepLakeUploaderEventDetail } from '../events.js';
+import { uploaderEvent, type DeepLakeUploaderEventDetail, type PendingFile } from '../events.js';
 import { formatBytes } from '../../shared/format.js';
 import type { Rejection } from '../templates/row.js';
 import type { Announcer } from '../controllers/announcer.js';
 import { inSlices, nextTask } from './slices.js';
-import type { RejectReason } from './validate.js';
+import { validateFiles, type RejectReason, type ValidationRules } from './validate.js';
 
 const MAX_ROWS = 20;
 /** `deeplake-reject` events sent within the `addFiles()` call (a few ms in any engine). */
@@ -21,13 +21,37 @@ const SYNC_EVENTS = 200;
 export type Refusal = DeepLakeUploaderEventDetail['deeplake-reject'];
 
 /** The readable reason for a refusal, with the limit it broke. */
-export function reasonText(
+function reasonText(
   reason: RejectReason,
   s: UploaderStrings,
   limits: { maxFileSize: number; maxFiles: number; locale: string | undefined },
 ): string {
   const max = reason === 'too-large' ? formatBytes(limits.maxFileSize, limits.locale) : limits.maxFiles;
   return fill(s[REJECT_STRINGS[reason]], { max });
+}
+
+/**
+ * Splits files into those that pass the element's rules and refusals with their messages:
+ * one message per reason, not per file (10,000 refused files would otherwise look up the
+ * page's lang 10,000 times). `held`: files the list already counts against `maxFiles`.
+ */
+export function screenFiles(
+  pending: readonly PendingFile[],
+  rules: ValidationRules,
+  held: number,
+  s: UploaderStrings,
+  limits: { maxFileSize: number; maxFiles: number; locale: string | undefined },
+): { accepted: PendingFile[]; refused: Refusal[] } {
+  const verdict = validateFiles(
+    pending.map((p) => p.file),
+    rules,
+    held,
+  );
+  const messages = new Map<RejectReason, string>();
+  const messageFor = (reason: RejectReason) => messages.get(reason) ?? messages.set(reason, reasonText(reason, s, limits)).get(reason)!;
+  const refused: Refusal[] = verdict.rejected.map(({ file, reason }) => ({ file, reason, message: messageFor(reason) }));
+  const passed = new Set(verdict.accepted);
+  return { accepted: pending.filter((p) => passed.has(p.file)), refused };
 }
 
 export class Rejections {
