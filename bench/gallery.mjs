@@ -3,11 +3,19 @@
 //   (so a screenshot shows which is which), stored in the emulator through its HTTP API
 //   like any upload; the same bytes are kept for the baseline's token-less route.
 // - handle(): `GET /plain/{id}` serves those bytes with the emulator's content headers
-//   (the `<img loading="lazy">` baseline); `GET /__bench/requests` answers the counts so
-//   far and `POST /__bench/requests` resets them (the page asks between its steps).
+//   (the `<img loading="lazy">` baseline); `GET /plain-disk/{id}` streams them from a file
+//   through the emulator's own content code (src/emulator/content.ts), as its content route
+//   does once the token is checked: the same server work, so that row tells the element's
+//   cost from the server's; `GET /__bench/requests` answers the counts so far and
+//   `POST /__bench/requests` resets them (the page asks between its steps).
 // - count(): called for every request the bench server gets: GETs of a file's content
 //   (emulator or /plain) and of its metadata (`info`, emulator only), per id.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { sendContent } from '../src/emulator/content.ts';
+import { contentDisposition } from '../src/emulator/disposition.ts';
 
 const W = 400;
 const H = 300;
@@ -61,8 +69,9 @@ function png(n) {
 }
 
 export function createGallery() {
-  /** id → PNG bytes, for /plain/{id}. */
+  /** id → PNG bytes, for /plain/{id}; the same in files, for /plain-disk/{id}. */
   const bytes = new Map();
+  const dir = mkdtempSync(join(os.tmpdir(), 'deeplake-bench-plain-'));
   let counts = { content: {}, info: {} };
   const bump = (kind, id) => (counts[kind][id] = (counts[kind][id] ?? 0) + 1);
 
@@ -81,6 +90,7 @@ export function createGallery() {
         if (!res.ok) throw new Error(`storing image ${n}: HTTP ${res.status}`);
         const { id } = await res.json();
         bytes.set(id, data);
+        writeFileSync(join(dir, id), data);
         ids.push(id);
       }
       return ids;
@@ -90,9 +100,9 @@ export function createGallery() {
     count(req) {
       if (req.method !== 'GET') return;
       const path = (req.url ?? '').split('?')[0];
-      const m = /^\/(?:workspaces\/[^/]+\/files|plain)\/([0-9a-f-]{36})(\/content)?$/.exec(path);
+      const m = /^\/(?:workspaces\/[^/]+\/files|plain|plain-disk)\/([0-9a-f-]{36})(\/content)?$/.exec(path);
       if (!m || !bytes.has(m[1])) return;
-      bump(m[2] || path.startsWith('/plain/') ? 'content' : 'info', m[1]);
+      bump(m[2] || path.startsWith('/plain') ? 'content' : 'info', m[1]);
     },
 
     /** The bench's own routes; false when `req` is not one of them. */
@@ -104,14 +114,21 @@ export function createGallery() {
         if (req.method === 'POST') counts = { content: {}, info: {} };
         return true;
       }
-      const m = /^\/plain\/([0-9a-f-]{36})$/.exec(path);
+      const m = /^\/plain(-disk)?\/([0-9a-f-]{36})$/.exec(path);
       if (!m) return false;
-      const data = bytes.get(m[1]);
+      const data = bytes.get(m[2]);
       if (!data) return void res.writeHead(404).end(), true;
+      if (m[1]) {
+        const record = { id: m[2], workspace: 'bench', filename: `${m[2]}.png`, contentType: 'image/png', size: data.length, createdAt: 0, seq: 0 };
+        void sendContent(req, res, join(dir, m[2]), record, contentDisposition(record.filename));
+        return true;
+      }
       // The emulator's content headers, less the token: the browser may cache no more than it would there.
       res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': data.length, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=0, must-revalidate' });
       res.end(data);
       return true;
     },
+
+    close: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -439,8 +439,19 @@ async function measure(page_, spec, opts) {
     for (const other of await browser.pages()) if (other !== page) await other.close();
     await page.goto(`${base}/${page_}.html`);
     await page.waitForFunction(() => window.benchReady === true);
-    await page.evaluate((spec, opts) => window.bench.prepare(spec, opts), spec, opts);
     const cdp = await page.createCDPSession();
+    // Case 5t: a nearby region's round trip, added by Chromium to every request of the page.
+    // Throttling needs the Network domain on; its buffers off: with them, DevTools keeps a
+    // copy of every fetch() body it sees (images' data is the image's own), a cost only the
+    // element's fetches would pay. On before prepare(): Chromium mostly leaves unthrottled
+    // the request of an <img> given its src before throttling began, even one started
+    // later (a lazy image added to the page), and the baseline's cells get theirs in
+    // prepare(): its requests then took loopback time (first images at 38–80 ms at "40 ms").
+    if (opts?.network) {
+      await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, downloadThroughput: -1, uploadThroughput: -1, ...opts.network });
+    }
+    await page.evaluate((spec, opts) => window.bench.prepare(spec, opts), spec, opts);
     await cdp.send('Performance.enable');
     const heap = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
     await sleep(300);
@@ -468,14 +479,6 @@ async function measure(page_, spec, opts) {
       await cdp.send('Profiler.start');
     }
     if (ALLOC) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-    // Case 5t: a nearby region's round trip, added by Chromium to every request of the page.
-    // Throttling needs the Network domain on; its buffers off: with them, DevTools keeps a
-    // copy of every fetch() body it sees (images' data is the image's own), a cost only the
-    // element's fetches would pay.
-    if (opts?.network) {
-      await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, downloadThroughput: -1, uploadThroughput: -1, ...opts.network });
-    }
     let result;
     const cpuBefore = CPU ? cpuByProcessType(pid) : undefined;
     try {
@@ -581,6 +584,7 @@ try {
   }
 } finally {
   server.close();
+  gallery.close();
   await emulator.close();
   rmSync(www, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Shared by the two gallery pages (case 5): the scrolling grid, the scroll-through, and
-// what is measured. The page supplies `cell(id)` (a <deeplake-file> or a plain <img>) and
-// `image(cell)` (the <img> it shows, once there).
+// what is measured. The page supplies `cell(id, opts)` (a <deeplake-file> or a plain <img>;
+// `opts` as given to prepare) and `image(cell)` (the <img> it shows, once there).
 import { decoded, untilFirst, untilShown } from './common.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -59,7 +59,7 @@ export function galleryBench({ cell, image }) {
       ids = opts.ids.slice(0, spec.distinct);
       cells = Array.from({ length: spec.count }, (_, i) => {
         const id = ids[(spec.once ? i : Math.floor(i / 2)) % ids.length];
-        const c = cell(id);
+        const c = cell(id, opts);
         c.dataset.id = id;
         return c;
       });

@@ -19,24 +19,24 @@ import { forget, whenNear, whileShown } from './viewport.js';
 
 type View = { state: 'idle' } | { state: 'loading'; busy?: boolean } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
 
-/** A change to any of these means another file, or another way to fetch it. */
-const SOURCE = ['fileId', 'client', 'workspace', 'apiUrl', 'tokenProvider', 'resolveUrl', 'download', 'loading', 'fit'] as const;
+/** What changes only how the file looks; a change to any other property means another file, or another way to fetch it. */
+const LOOK: PropertyKey[] = ['alt', 'strings'];
 
 /** A content type that says nothing (missing, or bytes of any kind): only `info` can tell what the file is. */
 const GENERIC = /^(application\/octet-stream)?$/;
 
 /**
- * An `<img>` of `src`, decoded before anyone sees it: inserted, it paints at once (no
- * empty box for a frame, no decode in the paint that shows it). A broken image is still
- * shown, as the browser shows one.
+ * An `<img>` of `src`, loaded before anyone sees it: inserted, it paints in the next frame
+ * (no empty box for a frame), decoded there as a plain `<img>` is. Not `decode()`: its
+ * promise settles only with a frame after the decode (Chromium), a frame more before the
+ * first pixel. A broken image is still shown, as the browser shows one.
  */
-async function decodedImage(src: string, priority?: 'high'): Promise<HTMLImageElement> {
+function loadedImage(src: string, priority?: 'high'): Promise<HTMLImageElement> {
   const img = new Image();
-  img.setAttribute('part', 'image');
+  img.part = 'image';
   if (priority) img.fetchPriority = priority; // a resolveUrl image is fetched by the <img> itself
   img.src = src;
-  await img.decode().catch(Boolean);
-  return img;
+  return new Promise((resolve) => (img.onload = img.onerror = () => resolve(img)));
 }
 
 const asError = (error: unknown): DeepLakeError =>
@@ -89,7 +89,7 @@ export class DeepLakeFile extends FileProperties {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.isConnected && (!this.#armed || SOURCE.some((key) => changed.has(key)))) this.#start();
+    if (this.isConnected && (!this.#armed || [...changed.keys()].some((key) => !LOOK.includes(key)))) this.#start();
   }
 
   /** Drops the current file: the lease (aborting and revoking when it was the last), the observer, late answers. */
@@ -147,7 +147,7 @@ export class DeepLakeFile extends FileProperties {
         const head = await lease.open(pdf, priority);
         info = GENERIC.test(head.contentType) ? await lease.info() : head;
         // A name (alt text, a card) or a size the headers left out: `info`, beside the bytes, never before them.
-        if (info === head && (!head.name || head.size < 0)) {
+        if (!info.name || info.size < 0) {
           lease.info().then((full) => {
             if (run === this.#run) this.#info = (this.#view as Loaded).info = full;
             this.requestUpdate();
@@ -161,7 +161,7 @@ export class DeepLakeFile extends FileProperties {
       const view: Loaded = { state: 'loaded', kind, info: this.#info };
       if (kind === 'text') Object.assign(view, await lease.text());
       else view.url = url || (kind === 'card' ? undefined : await lease.url(info.contentType));
-      if (kind === 'image') view.image = await decodedImage(view.url!, priority);
+      if (kind === 'image') view.image = await loadedImage(view.url!, priority);
       this.#show(view, run, 'deeplake-load', { info: view.info });
       if (kind === 'image' && run === this.#run) whileShown(this, this.#park);
     } catch (error) {

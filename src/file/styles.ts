@@ -134,17 +134,17 @@ export const fileStyles = [
       border-radius: var(--_radius);
       background: var(--_surface);
     }
-    :host([fit]) :is(img, video, object, pre, .box) {
+    :host([fit]) :is(img,video,object,pre,.box) {
       flex: 1;
       box-sizing: border-box;
       inline-size: 100%;
       min-block-size: 0;
       max-block-size: none;
     }
-    :host([fit]) :is(img, video) {
+    :host([fit]) :is(img,video) {
       object-fit: cover;
     }
-    :host([fit='contain']) :is(img, video) {
+    :host([fit='contain']) :is(img,video) {
       object-fit: contain;
     }
     :host([fit]) audio {
@@ -156,7 +156,7 @@ export const fileStyles = [
       justify-content: center;
       text-align: center;
     }
-    :host([fit]) :is(.label, .message) {
+    :host([fit]) :is(.label,.message) {
       flex: none;
       inline-size: 100%;
       align-items: center;

@@ -1,15 +1,26 @@
 /**
  * What the `<deeplake-file>` elements on a page share. Per client and file id, while any
  * element holds a lease: one `content` request (and an `info` request only where its
- * headers do not say enough), and the object URLs made from those bytes. Every lease
- * counts; when the last one is released, a request still running is aborted and every
- * object URL is revoked, so nothing outlives its use.
+ * headers do not say enough), and the URLs made from those bytes (a small image's
+ * `data:` URL, object URLs otherwise). Every lease counts; when the last one is released,
+ * a request still running is aborted and every object URL is revoked, so nothing
+ * outlives its use.
  */
 import { DeepLakeError, type DeepLakeClient, type FileInfo } from '../client/index.js';
 import { kindOf, mediaType, SVG } from './kind.js';
 
 /** Text files show at most this many bytes. */
 export const TEXT_LIMIT = 64 * 1024;
+
+/**
+ * Images up to `max` bytes are shown from a `data:` URL of their bytes, not an object URL:
+ * a Blob, its blob: URL and the `<img>`'s load of it each go through Chromium's browser
+ * process, slow on a busy machine (docs/ARCHITECTURE.md, "A data: URL for a small image").
+ * Encoded in the page from the body where the engine has `toBase64`, else read from the
+ * Blob (FileReader). Larger images keep the object URL: their bytes stay in the Blob,
+ * outside the page's heap, not in a string 4/3 their size. Tests set `max`.
+ */
+export const inline = { max: 256 * 1024 };
 
 export interface Lease {
   info(): Promise<FileInfo>;
@@ -29,6 +40,9 @@ export interface Lease {
   /** Lets go; the last holder's release aborts and revokes. Calling it twice does nothing. */
   release(): void;
 }
+
+/** `Uint8Array.prototype.toBase64` (Chromium 140, Firefox 133, Safari 18.2): not in this TypeScript's lib. */
+type Base64Bytes = Uint8Array & { toBase64(): string };
 
 interface Entry {
   refs: number;
@@ -64,9 +78,10 @@ export function fileInfoFromHeaders(id: string, headers: Headers): FileInfo {
 const entries = new WeakMap<DeepLakeClient, Map<string, Entry>>();
 
 /**
- * SVG as a data: URL, not a blob: one. A blob: URL has this page's origin: opened in a
- * tab ("open image in new tab"), an SVG's script would run as this page. A data: URL
- * opened that way gets an opaque origin, and `<img>` draws it without running anything.
+ * A data: URL of the bytes (base64, typed as the Blob is). Always for SVG: a blob: URL has
+ * this page's origin, and opened in a tab ("open image in new tab") an SVG's script would
+ * run as this page; a data: URL opened that way gets an opaque origin, and `<img>` draws it
+ * without running anything.
  */
 const dataUrl = (blob: Blob) =>
   new Promise<string>((resolve, reject) => {
@@ -100,9 +115,14 @@ export function acquire(client: DeepLakeClient, id: string): Lease {
     once('open', async () => {
       const res = await client.contentResponse(id, { signal, priority });
       const head = fileInfoFromHeaders(id, res.headers);
-      const kind = kindOf(head.contentType);
+      const type = head.contentType;
+      const kind = kindOf(type);
       if (kind === 'card' || (kind === 'pdf' && !pdf) || memo.has('bytes')) void res.body?.cancel();
-      else void once('bytes', () => res.blob());
+      // A small image, where the engine encodes base64 (Response.bytes() is older in each):
+      // the data: URL url(type) gives, made in the page from the body, no Blob at all.
+      else if (kind === 'image' && 'toBase64' in Uint8Array.prototype && head.size >= 0 && head.size <= inline.max) {
+        void once(type, async () => `data:${mediaType(type)};base64,${((await res.bytes()) as Base64Bytes).toBase64()}`);
+      } else void once('bytes', () => res.blob());
       return head;
     });
   /** A URL of the bytes as `type` (memoized by type), unless every holder left while it was made. */
@@ -113,7 +133,7 @@ export function acquire(client: DeepLakeClient, id: string): Lease {
       // call to Chromium's browser process, a tenth of a gallery's main-thread time.
       let blob = await bytes();
       if (blob.type !== type) blob = new Blob([blob], { type });
-      if (mediaType(type) === SVG) return dataUrl(blob);
+      if (kindOf(type) === 'image' && (blob.size <= inline.max || mediaType(type) === SVG)) return dataUrl(blob);
       if (signal.aborted) throw new DeepLakeError('aborted', 'The request was aborted');
       urls.push(URL.createObjectURL(blob));
       return urls.at(-1)!;

@@ -17,7 +17,7 @@ export interface Loaded {
   info: FileInfo;
   /** What `src` (or the download link) points at. */
   url?: string | undefined;
-  /** An image's `<img>`, already decoded (file.ts): inserted as it is, so it paints at once. */
+  /** An image's `<img>`, already loaded (file.ts): inserted as it is, so it paints in the next frame. */
   image?: HTMLImageElement;
   text?: string;
   truncated?: boolean;

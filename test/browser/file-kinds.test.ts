@@ -5,6 +5,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
+import { inline } from '../../src/file/url-cache.js';
 import { skipHere } from './engine.js';
 import { canEncodeWebm, HOSTILE_HTML, HOSTILE_SVG, makePdf, makePng, makeWav, makeWebm, TEXT } from './file-fixtures.js';
 import { mountLoaded, part, shown, spyAlert, store, workspace, type DeepLakeFile } from './file-helpers.js';
@@ -34,17 +35,27 @@ describe('<deeplake-file> kinds', () => {
   const mountKind = (key: string, attrs: Record<string, string | boolean> = {}) =>
     mountLoaded({ 'file-id': files[key]!.id, ...attrs }, { client });
 
-  it('shows a PNG as an <img> from a blob: URL, with the file name as alt text', async () => {
-    const el = await mountKind('png');
-    const img = part<HTMLImageElement>(el, 'image')!;
-    expect(shown(el)).to.equal('img');
-    expect(img.src.startsWith('blob:')).to.equal(true);
-    expect(img.alt).to.equal('sunset.png');
-    await waitUntil(() => img.complete && img.naturalWidth > 0, 'the PNG decodes');
-    expect([img.naturalWidth, img.naturalHeight]).to.deep.equal([96, 64]);
-    expect(el.info?.id).to.equal(files.png!.id);
-    expect(el.info?.name).to.equal('sunset.png');
-  });
+  // A small image: a data: URL of its bytes (url-cache.ts); over inline.max, an object URL.
+  for (const max of [inline.max, -1]) {
+    const scheme = max < 0 ? 'blob:' : 'data:image/png;base64,';
+    it(`shows a PNG as an <img> from a ${scheme.split(':')[0]}: URL${max < 0 ? ' (over inline.max)' : ''}, with the file name as alt text`, async () => {
+      const was = inline.max;
+      inline.max = max;
+      try {
+        const el = await mountKind('png');
+        const img = part<HTMLImageElement>(el, 'image')!;
+        expect(shown(el)).to.equal('img');
+        expect(img.src.startsWith(scheme)).to.equal(true);
+        expect(img.alt).to.equal('sunset.png');
+        await waitUntil(() => img.complete && img.naturalWidth > 0, 'the PNG decodes');
+        expect([img.naturalWidth, img.naturalHeight]).to.deep.equal([96, 64]);
+        expect(el.info?.id).to.equal(files.png!.id);
+        expect(el.info?.name).to.equal('sunset.png');
+      } finally {
+        inline.max = was;
+      }
+    });
+  }
 
   it('takes alt from the attribute, and alt="" marks the image decorative', async () => {
     const described = await mountKind('png', { alt: 'A sunset over the lake' });

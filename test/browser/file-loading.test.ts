@@ -6,6 +6,7 @@
  */
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
+import { inline } from '../../src/file/url-cache.js';
 import { injectFault, type TestWorkspace } from './emulator-control.js';
 import { makePng, makeWav } from './file-fixtures.js';
 import {
@@ -69,47 +70,53 @@ describe('<deeplake-file> loading', () => {
     expect(outcomes.map((o) => o.type)).to.deep.equal(ids.map(() => 'deeplake-load'));
     expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
     const srcs = new Set(els.map((el) => part<HTMLImageElement>(el, 'image')!.src));
-    expect(srcs.size, 'one object URL for all of them').to.equal(1);
+    expect(srcs.size, 'one URL for all of them').to.equal(1);
   });
 
-  it('revokes the object URL when the last element showing it leaves, not before', async () => {
-    const spy = spyRevoke();
-    try {
-      const a = await mountLoaded({ 'file-id': png.id }, { client });
-      const b = await mountLoaded({ 'file-id': png.id }, { client });
-      const url = part<HTMLImageElement>(a, 'image')!.src;
-      expect(part<HTMLImageElement>(b, 'image')!.src).to.equal(url);
-      a.remove();
-      await sleep(0);
-      expect(spy.revoked).to.deep.equal([]);
-      b.remove();
-      await sleep(0);
-      expect(spy.revoked).to.deep.equal([url]);
-      // Shown again later: fetched again, under a new URL.
-      const c = await mountLoaded({ 'file-id': png.id }, { client });
-      expect(part<HTMLImageElement>(c, 'image')!.src).not.to.equal(url);
-    } finally {
-      spy.restore();
-    }
-  });
+  describe('with object URLs (an image over inline.max; audio, video and PDFs always)', () => {
+    const max = inline.max;
+    before(() => void (inline.max = -1));
+    after(() => void (inline.max = max));
 
-  it('revokes the old URL when file-id changes, and keeps its URL when moved within the page', async () => {
-    const spy = spyRevoke();
-    try {
-      const el = await mountLoaded({ 'file-id': png.id }, { client });
-      const url = part<HTMLImageElement>(el, 'image')!.src;
-      el.parentElement!.append(el); // a move: disconnected and connected in one task
-      await sleep(0);
-      expect(spy.revoked).to.deep.equal([]);
-      expect(part<HTMLImageElement>(el, 'image')!.src).to.equal(url);
-      const next = settled(el);
-      el.fileId = wav.id;
-      expect((await next).type).to.equal('deeplake-load');
-      expect(spy.revoked).to.deep.equal([url]);
-      expect(shown(el)).to.equal('audio');
-    } finally {
-      spy.restore();
-    }
+    it('revokes the object URL when the last element showing it leaves, not before', async () => {
+      const spy = spyRevoke();
+      try {
+        const a = await mountLoaded({ 'file-id': png.id }, { client });
+        const b = await mountLoaded({ 'file-id': png.id }, { client });
+        const url = part<HTMLImageElement>(a, 'image')!.src;
+        expect(part<HTMLImageElement>(b, 'image')!.src).to.equal(url);
+        a.remove();
+        await sleep(0);
+        expect(spy.revoked).to.deep.equal([]);
+        b.remove();
+        await sleep(0);
+        expect(spy.revoked).to.deep.equal([url]);
+        // Shown again later: fetched again, under a new URL.
+        const c = await mountLoaded({ 'file-id': png.id }, { client });
+        expect(part<HTMLImageElement>(c, 'image')!.src).not.to.equal(url);
+      } finally {
+        spy.restore();
+      }
+    });
+
+    it('revokes the old URL when file-id changes, and keeps its URL when moved within the page', async () => {
+      const spy = spyRevoke();
+      try {
+        const el = await mountLoaded({ 'file-id': png.id }, { client });
+        const url = part<HTMLImageElement>(el, 'image')!.src;
+        el.parentElement!.append(el); // a move: disconnected and connected in one task
+        await sleep(0);
+        expect(spy.revoked).to.deep.equal([]);
+        expect(part<HTMLImageElement>(el, 'image')!.src).to.equal(url);
+        const next = settled(el);
+        el.fileId = wav.id;
+        expect((await next).type).to.equal('deeplake-load');
+        expect(spy.revoked).to.deep.equal([url]);
+        expect(shown(el)).to.equal('audio');
+      } finally {
+        spy.restore();
+      }
+    });
   });
 
   it('renders only the new file when file-id changes mid-flight, and aborts the old request', async () => {
@@ -174,7 +181,8 @@ describe('<deeplake-file> loading', () => {
 
   it('downloads with the token when resolveUrl returns nothing', async () => {
     const el = await mountLoaded({ 'file-id': png.id }, { client, resolveUrl: () => undefined });
-    expect(part<HTMLImageElement>(el, 'image')!.src.startsWith('blob:')).to.equal(true);
+    // The bytes fetched with the token, shown from a data: URL (a small image, url-cache.ts).
+    expect(part<HTMLImageElement>(el, 'image')!.src.startsWith('data:image/png;base64,')).to.equal(true);
     expect(await reads(ws)).to.deep.equal([`info ${png.id}`, `content ${png.id}`]);
   });
 

@@ -2,11 +2,13 @@
  * `<deeplake-file>` as fast as a plain `<img>` (issue 20): one request before an image's
  * first pixel (the content answer's headers say what it is), `info` only beside the bytes
  * and never in their way, no bytes through the client with `resolveUrl`, images inserted
- * decoded, a card's body never downloaded, and images far from the viewport let go
- * (their object URLs revoked) and fetched again when scrolled back.
+ * loaded (never waiting for `decode()`), a small image shown from a `data:` URL of its
+ * bytes (no object URL), a card's body never downloaded, and images far from
+ * the viewport let go (their object URLs revoked) and fetched again when scrolled back.
  */
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
+import { inline } from '../../src/file/url-cache.js';
 import * as viewport from '../../src/file/viewport.js';
 import { makeBytes, type TestWorkspace } from './emulator-control.js';
 import { makePng } from './file-fixtures.js';
@@ -41,6 +43,29 @@ const without = (res: Response, ...names: string[]) => {
 
 const isInfo = (url: string, id: string) => new URL(url).pathname.endsWith(`/files/${id}`);
 
+/** Every image through a Blob and its object URL while `fn` runs (`inline.max` below any size). */
+async function withObjectUrls<T>(fn: () => Promise<T>): Promise<T> {
+  const max = inline.max;
+  inline.max = -1;
+  try {
+    return await fn();
+  } finally {
+    inline.max = max;
+  }
+}
+
+/** Counts `URL.createObjectURL` calls until `restore()`, still creating for real. */
+function spyCreate() {
+  const real = URL.createObjectURL;
+  const created: string[] = [];
+  URL.createObjectURL = (obj: Blob | MediaSource) => {
+    const url = real.call(URL, obj);
+    created.push(url);
+    return url;
+  };
+  return { created, restore: () => void (URL.createObjectURL = real) };
+}
+
 describe('<deeplake-file> speed (issue 20)', () => {
   let ws: TestWorkspace;
   let client: DeepLakeClient;
@@ -51,9 +76,9 @@ describe('<deeplake-file> speed (issue 20)', () => {
     png = await store(client, await makePng(), 'photo one.png', 'image/png');
   });
 
-  it('sends one request before the first pixel of an image, and inserts it decoded', async () => {
+  it('sends one request before the first pixel of an image, and inserts it loaded', async () => {
     const el = mountFile({ 'file-id': png.id }, { client });
-    // The <img> as it first appears in the shadow root: it must paint at once.
+    // The <img> as it first appears in the shadow root: loaded, so the next frame shows it.
     const first: Array<{ complete: boolean; width: number }> = [];
     el.addController({
       hostUpdated: () => {
@@ -106,6 +131,61 @@ describe('<deeplake-file> speed (issue 20)', () => {
     }
   });
 
+  it('shows a small image from a data: URL of its bytes, not an object URL', async () => {
+    const spy = spyCreate();
+    try {
+      const el = await mountLoaded({ 'file-id': png.id }, { client });
+      const src = part<HTMLImageElement>(el, 'image')!.src;
+      expect(src.startsWith('data:image/png;base64,')).to.equal(true);
+      expect(atob(src.slice(src.indexOf(',') + 1)).length, 'the stored bytes').to.equal(png.size);
+      expect(spy.created).to.deep.equal([]);
+      expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('still shows a small image from a data: URL in an engine without Uint8Array.prototype.toBase64 (read from its Blob)', async () => {
+    const proto = Uint8Array.prototype as { toBase64?: unknown };
+    const own = Object.getOwnPropertyDescriptor(proto, 'toBase64');
+    delete proto.toBase64; // as in Safari before 18.2, Chromium before 140, Firefox before 133
+    const spy = spyCreate();
+    try {
+      const el = await mountLoaded({ 'file-id': png.id }, { client });
+      const src = part<HTMLImageElement>(el, 'image')!.src;
+      expect(src.startsWith('data:image/png;base64,')).to.equal(true);
+      expect(atob(src.slice(src.indexOf(',') + 1)).length).to.equal(png.size);
+      expect(spy.created).to.deep.equal([]);
+    } finally {
+      if (own) Object.defineProperty(proto, 'toBase64', own);
+      spy.restore();
+    }
+  });
+
+  it('keeps the object URL for an image larger than inline.max', async () => {
+    const spy = spyCreate();
+    try {
+      const el = await withObjectUrls(() => mountLoaded({ 'file-id': png.id }, { client }));
+      const src = part<HTMLImageElement>(el, 'image')!.src;
+      expect(src.startsWith('blob:')).to.equal(true);
+      expect(spy.created).to.deep.equal([src]);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('never waits for decode(): the image shows once it has loaded', async () => {
+    const real = HTMLImageElement.prototype.decode;
+    HTMLImageElement.prototype.decode = () => new Promise<void>(() => {}); // settles only with a frame in Chromium; here never
+    try {
+      const el = await mountLoaded({ 'file-id': png.id }, { client });
+      const img = part<HTMLImageElement>(el, 'image')!;
+      expect([img.complete, img.naturalWidth]).to.deep.equal([true, 96]);
+    } finally {
+      HTMLImageElement.prototype.decode = real;
+    }
+  });
+
   it('never downloads the bytes of a video given resolveUrl', async () => {
     const video = await store(client, makeBytes(2 * 1024 * 1024), 'film.mp4', 'video/mp4');
     const resolved = URL.createObjectURL(new Blob([makeBytes(1024)], { type: 'video/mp4' })); // the host's proxy
@@ -149,38 +229,46 @@ describe('<deeplake-file> speed (issue 20)', () => {
     before(() => void (viewport.far.ms = 50));
     after(() => void (viewport.far.ms = ms));
 
-    it('lets an image go (its URL revoked, its box kept) and fetches it again when scrolled back', async function () {
-      this.timeout(120_000); // three waits sized for a loaded 2-core machine (WebKit under Xvfb is the slowest)
-      const revokes = spyRevoke();
-      try {
-        const root = fixtureSync<HTMLElement>(html`<div>
-          <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
-          <div style="block-size: 20000px"></div>
-        </div>`);
-        const el = root.querySelector<DeepLakeFile>('deeplake-file')!;
-        el.scrollIntoView();
-        await waitUntil(() => shown(el) === 'img', 'the image is shown', { timeout: 30_000 });
-        const url = part<HTMLImageElement>(el, 'image')!.src;
-        const height = el.offsetHeight;
-        window.scrollTo(0, 10_000); // many viewports away
-        await waitUntil(() => revokes.revoked.includes(url), 'its object URL is revoked', { timeout: 30_000 });
-        expect(shown(el)).to.equal('nothing');
-        expect(el.offsetHeight, 'the box keeps its height').to.equal(height);
-        expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
-        el.scrollIntoView();
-        await waitUntil(() => shown(el) === 'img', 'shown again when scrolled back', { timeout: 30_000 });
-        expect(part<HTMLImageElement>(el, 'image')!.src).not.to.equal(url);
-        expect(await reads(ws)).to.deep.equal([`content ${png.id}`, `content ${png.id}`]);
-      } finally {
-        revokes.restore();
-        window.scrollTo(0, 0);
-      }
-    });
+    for (const objectUrl of [true, false]) {
+      const how = objectUrl ? 'its object URL revoked' : 'its data: <img> dropped';
+      it(`lets an image go (${how}, its box kept) and fetches it again when scrolled back`, async function () {
+        this.timeout(120_000); // three waits sized for a loaded 2-core machine (WebKit under Xvfb is the slowest)
+        const max = inline.max;
+        if (objectUrl) inline.max = -1;
+        const revokes = spyRevoke();
+        try {
+          const root = fixtureSync<HTMLElement>(html`<div>
+            <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
+            <div style="block-size: 20000px"></div>
+          </div>`);
+          const el = root.querySelector<DeepLakeFile>('deeplake-file')!;
+          el.scrollIntoView();
+          await waitUntil(() => shown(el) === 'img', 'the image is shown', { timeout: 30_000 });
+          const url = part<HTMLImageElement>(el, 'image')!.src;
+          expect(url.startsWith(objectUrl ? 'blob:' : 'data:')).to.equal(true);
+          const height = el.offsetHeight;
+          window.scrollTo(0, 10_000); // many viewports away
+          await waitUntil(() => shown(el) === 'nothing', 'the image is let go', { timeout: 30_000 });
+          if (objectUrl) await waitUntil(() => revokes.revoked.includes(url), 'its object URL is revoked', { timeout: 30_000 });
+          expect(revokes.revoked).to.deep.equal(objectUrl ? [url] : []);
+          expect(el.offsetHeight, 'the box keeps its height').to.equal(height);
+          expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
+          el.scrollIntoView();
+          await waitUntil(() => shown(el) === 'img', 'shown again when scrolled back', { timeout: 30_000 });
+          if (objectUrl) expect(part<HTMLImageElement>(el, 'image')!.src).not.to.equal(url);
+          expect(await reads(ws)).to.deep.equal([`content ${png.id}`, `content ${png.id}`]);
+        } finally {
+          inline.max = max;
+          revokes.restore();
+          window.scrollTo(0, 0);
+        }
+      });
+    }
 
     it('keeps an image that stays near the viewport', async () => {
       const revokes = spyRevoke();
       try {
-        const el = await mountLoaded({ 'file-id': png.id }, { client });
+        const el = await withObjectUrls(() => mountLoaded({ 'file-id': png.id }, { client }));
         const url = part<HTMLImageElement>(el, 'image')!.src;
         await new Promise((resolve) => setTimeout(resolve, 300)); // six times far.ms: a wrongly armed timer would have run
         expect(revokes.revoked).to.deep.equal([]);
