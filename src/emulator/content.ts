@@ -1,9 +1,37 @@
 /** Streams a stored file from disk, whole or one byte range, with download-safe headers. */
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { parseRange } from './range.js';
 import type { FileRecord } from './store.js';
+
+/**
+ * Small files are kept in memory once read (least recently used first out), as an object
+ * store's front serves hot objects: a gallery asks for the same few hundred KiB again and
+ * again, and a read from disk per request (open, read, close on libuv's thread pool) took
+ * 2–70 ms on a loaded machine where memory takes none (ARCHITECTURE, "Where a gallery's
+ * first screen went"). Stored bytes never change (a new upload is a new id) and a removed
+ * file is out of the index before its bytes go, so an entry is never stale.
+ */
+const cache = new Map<string, Buffer>();
+export const contentCache = { fileMax: 1024 * 1024, totalMax: 32 * 1024 * 1024, total: 0 };
+
+async function smallFile(path: string): Promise<Buffer> {
+  let bytes = cache.get(path);
+  if (bytes) cache.delete(path);
+  else {
+    bytes = await readFile(path);
+    contentCache.total += bytes.length;
+    for (const [oldest, old] of cache) {
+      if (contentCache.total <= contentCache.totalMax) break;
+      cache.delete(oldest);
+      contentCache.total -= old.length;
+    }
+  }
+  cache.set(path, bytes);
+  return bytes;
+}
 
 export async function sendContent(
   req: IncomingMessage,
@@ -45,7 +73,8 @@ export async function sendContent(
     return;
   }
   try {
-    await pipeline(createReadStream(path, { start, end }), res);
+    if (size <= contentCache.fileMax) res.end((await smallFile(path)).subarray(start, end + 1));
+    else await pipeline(createReadStream(path, { start, end }), res);
   } catch {
     // The client went away mid-download (or the file vanished): the socket is done for.
     res.destroy();

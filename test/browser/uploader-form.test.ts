@@ -176,7 +176,7 @@ describe('<deeplake-uploader> in a form', () => {
     restore(image.id, 'restore');
     const preview = () => el.shadowRoot!.querySelector<HTMLElement & { info?: { id: string } }>('[part=thumbnail] deeplake-file');
     await waitUntil(() => preview()?.info?.id === image.id, 'the preview loaded the stored file', { timeout: 5000 });
-    await waitUntil(() => !!preview()!.shadowRoot!.querySelector('img[src^="blob:"]'), 'the preview shows the image');
+    await waitUntil(() => !!preview()!.shadowRoot!.querySelector('img[src^="data:image/png"]'), 'the preview shows the image');
     expect(preview()!.getAttribute('file-id')).to.equal(image.id);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { contentCache } from '../../src/emulator/content.js';
 import { contentDisposition } from '../../src/emulator/disposition.js';
 import { multipart, type Running, start, uploadJson } from './helpers.js';
 
@@ -136,5 +137,30 @@ describe('emulator content: ranges and download headers', () => {
     const ranged = await fetch(`${run.ws}/files/${empty}/content`, { headers: { ...run.auth, Range: 'bytes=0-' } });
     assert.equal(ranged.status, 416);
     assert.equal(ranged.headers.get('content-range'), 'bytes */0');
+  });
+
+  it('serves small files from memory within its bound, larger ones from disk, and forgets nothing it should not serve', async () => {
+    const saved = { ...contentCache };
+    // Three 20-byte files fit in 45 bytes two at a time; a file over 25 bytes streams from disk.
+    Object.assign(contentCache, { fileMax: 25, totalMax: 45 });
+    try {
+      const texts = ['a'.repeat(20), 'b'.repeat(20), 'c'.repeat(20), 'd'.repeat(30)];
+      const ids = await Promise.all(texts.map(async (t, i) => String((await uploadJson(run, t, `f${i}.txt`, 'text/plain')).id)));
+      const content = async (i: number, range?: string) => {
+        const res = await fetch(`${run.ws}/files/${ids[i]}/content`, { headers: { ...run.auth, ...(range ? { Range: range } : {}) } });
+        return `${res.status} ${await res.text()}`;
+      };
+      for (const round of [1, 2]) {
+        for (const i of [0, 1, 2, 3]) assert.equal(await content(i), `200 ${texts[i]}`, `file ${i}, round ${round}`);
+        assert.ok(contentCache.total > 0 && contentCache.total <= contentCache.totalMax, `held ${contentCache.total} bytes, bound ${contentCache.totalMax}`);
+      }
+      assert.equal(await content(2, 'bytes=5-7'), '206 ccc', 'a range of a held file');
+      assert.equal(await content(3, 'bytes=28-'), '206 dd', 'a range of a streamed file');
+      const removed = await fetch(`${run.ws}/files/${ids[2]}`, { method: 'DELETE', headers: run.auth });
+      assert.ok(removed.ok, `DELETE ${removed.status}`);
+      assert.equal(await content(2), '404 ' + JSON.stringify({ detail: 'File not found' }), 'a removed file is not served from memory');
+    } finally {
+      Object.assign(contentCache, { fileMax: saved.fileMax, totalMax: saved.totalMax });
+    }
   });
 });
