@@ -9,7 +9,10 @@
  * naming anything else makes the element refuse (`untrusted_origin`), before any request.
  * A `client` or `tokenProvider` that script set on the element itself is the page's consent.
  */
-import { DEFAULT_API_URL, DeepLakeClient, DeepLakeError, type TokenProvider } from './client/index.js';
+// From the modules, not client/index.ts: that entry also brings the upload transport (client.ts).
+import type { TokenProvider } from './client/auth.js';
+import { DEFAULT_API_URL, DeepLakeClient } from './client/client.js';
+import { DeepLakeError } from './client/errors.js';
 
 export interface DeepLakeConfig {
   /** The API's base URL; default https://api.deeplake.ai. Its origin may receive the page's token. */

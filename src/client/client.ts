@@ -7,11 +7,19 @@ import { TokenCache, type TokenProvider } from './auth.js';
 import { abortError, DeepLakeError, errorFromResponse } from './errors.js';
 import { abortable, DEFAULT_RETRY, isOffline, retryDelay, sleep, whenOnline, withRetry, type OfflineListener, type RetryPolicy } from './retry.js';
 import type { TusContext, TusLib } from './transport-tus.js';
-import { sendMultipart, type Answer, type UploadProgress } from './transport-xhr.js';
+import type { Answer, sendMultipart, UploadProgress } from './transport-xhr.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
 import { isFileId, parseFileInfo, parseFileList, parseQueryResult, type FileInfo, type QueryResult } from './wire.js';
 
 export const DEFAULT_API_URL = 'https://api.deeplake.ai';
+
+/**
+ * The multipart transport, handed over by what uploads (client/index.ts, the public entry
+ * of this class, and queue/send.ts); `<deeplake-file>` imports this class from here,
+ * without it, so a page that only shows files holds no upload code.
+ */
+let multipart: typeof sendMultipart;
+export const useMultipart = (send: typeof sendMultipart): void => void (multipart = send);
 
 export interface DeepLakeClientOptions {
   /** Base URL of the API; default `https://api.deeplake.ai`. */
@@ -138,7 +146,7 @@ export class DeepLakeClient {
     const key = this.#idempotency && idempotencyKey();
     const res = this.#request(
       (headers) =>
-        sendMultipart(this.#uploadUrl, file, filename, {
+        multipart(this.#uploadUrl, file, filename, {
           headers: key ? { ...headers, 'Idempotency-Key': key } : headers,
           onProgress: options.onProgress,
           signal: options.signal,

@@ -6,7 +6,8 @@
  */
 import type { Listen } from '../shared/typed-listeners.js';
 import { nothing, type PropertyValues } from 'lit';
-import { DeepLakeError, isFileId, type FileInfo } from '../client/index.js';
+import { DeepLakeError } from '../client/errors.js';
+import { isFileId, type FileInfo } from '../client/wire.js';
 import { resolveClient } from '../config.js';
 import { fileEn, fileErrorText } from '../i18n/file-strings.js';
 import { fileEvent, type DeepLakeFileEventDetail, type DeepLakeFileEventMap } from './events.js';

@@ -6,7 +6,9 @@
  * a request still running is aborted and every object URL is revoked, so nothing
  * outlives its use.
  */
-import { DeepLakeError, type DeepLakeClient, type FileInfo } from '../client/index.js';
+import type { DeepLakeClient } from '../client/client.js';
+import { DeepLakeError } from '../client/errors.js';
+import type { FileInfo } from '../client/wire.js';
 import { kindOf, mediaType, SVG } from './kind.js';
 
 /** Text files show at most this many bytes. */
