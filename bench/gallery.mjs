@@ -4,7 +4,7 @@
 //   like any upload; the same bytes are kept for the baseline's token-less route.
 // - handle(): `GET /plain/{id}` serves those bytes with the emulator's content headers
 //   (the `<img loading="lazy">` baseline); `GET /plain-disk/{id}` streams them from a file
-//   through the emulator's own content code (src/emulator/content.ts), as its content route
+//   through the emulator's own content code (src/emulator/content.ts: small files held in memory once read), as its content route
 //   does once the token is checked: the same server work, so that row tells the element's
 //   cost from the server's; `GET /__bench/requests` answers the counts so far and
 //   `POST /__bench/requests` resets them (the page asks between its steps).

@@ -24,8 +24,29 @@ function watch(el: Element, margin: string, callback: (near: boolean) => void): 
   )).observe(el);
 }
 
-export const whenNear = (el: Element, callback: () => void): void =>
+/** Elements that asked `whenNear` in this task, read once all of them have rendered. */
+let asked: Element[] | undefined;
+
+/**
+ * The observer first reports a frame later (after style, layout and paint, then a task),
+ * so the elements already near the viewport are also read at once, in one layout for all
+ * that asked in this task, and start without waiting for that frame (ARCHITECTURE,
+ * "Where a gallery's first screen went"). A box with no size (display: none) waits.
+ */
+export function whenNear(el: Element, callback: () => void): void {
   watch(el, '200px', (near) => near && (forget(el), callback()));
+  if (!asked) {
+    asked = [];
+    queueMicrotask(() => {
+      for (const el of asked!) {
+        const box = el.getBoundingClientRect();
+        if (box.width && Math.min(box.bottom, box.right) > -200 && box.top < innerHeight + 200 && box.left < innerWidth + 200) watched.get(el)?.(true);
+      }
+      asked = undefined;
+    });
+  }
+  asked.push(el);
+}
 
 export const whileShown = (el: Element, callback: () => void): void =>
   watch(el, far.margin, (near) => {

@@ -96,6 +96,29 @@ describe('<deeplake-file> speed (issue 20)', () => {
     expect(part<HTMLImageElement>(el, 'image')!.alt).to.equal('photo one.png');
   });
 
+  it('starts a lazy element already near the viewport without waiting for a frame; one far away or hidden waits', async () => {
+    const [far, hidden] = [await store(client, await makePng(), 'far.png', 'image/png'), await store(client, await makePng(), 'hidden.png', 'image/png')];
+    const fetches = interceptFetch();
+    try {
+      const root = fixtureSync<HTMLElement>(html`<div>
+        <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
+        <deeplake-file file-id=${hidden.id} .client=${client} style="display: none"></deeplake-file>
+        <div style="block-size: 5000px"></div>
+        <deeplake-file file-id=${far.id} .client=${client}></deeplake-file>
+      </div>`);
+      const [near] = root.querySelectorAll('deeplake-file');
+      const outcome = settled(near!);
+      // The observer reports after a frame (its style, layout and paint, then a task): a
+      // request already made when that frame's animation callbacks run did not wait for it.
+      const atFirstFrame = await new Promise<string[]>((resolve) => requestAnimationFrame(() => resolve([...fetches.urls])));
+      expect(atFirstFrame.map((url) => new URL(url).pathname.split('/').at(-2))).to.deep.equal([png.id]);
+      expect((await outcome).type).to.equal('deeplake-load');
+      expect(await reads(ws), 'nothing for the element far below or the hidden one').to.deep.equal([`content ${png.id}`]);
+    } finally {
+      fetches.restore();
+    }
+  });
+
   it('never waits for info: without a name in the headers, the image shows first and info names it later', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
