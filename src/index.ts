@@ -9,7 +9,7 @@ export { DeepLakeUploader } from './uploader/define.js';
 export type { DeepLakeUploaderEventDetail, DeepLakeUploaderEventMap, PendingFile } from './uploader/events.js';
 export type { RejectReason } from './uploader/intake/validate.js';
 export { UploadQueue } from './queue/index.js';
-export type { UploadItem, UploadStatus, UploadTotals } from './queue/index.js';
+export type { FileWithPath, UploadItem, UploadStatus, UploadTotals } from './queue/index.js';
 export { en as defaultStrings, fileEn as defaultFileStrings, fill } from './i18n/strings.js';
 export type { FileStrings, UploaderStrings } from './i18n/strings.js';
 export { DeepLakeFile } from './file/deeplake-file.js';

@@ -5,18 +5,22 @@
  * reads (the next item to start, totals, stored ids) go through `records` and `version`
  * instead: never a fresh `items` snapshot per change, which grows with the list.
  */
-import type { UploadItem, UploadSource } from './types.js';
+import type { FileWithPath, UploadItem, UploadSource } from './types.js';
 
 // A page-wide counter: ids stay unique across queues (usable in DOM ids), and unlike
 // crypto.randomUUID() it also works in insecure contexts (a CMS on plain http).
 let counter = 0;
 
+/** `source` as a file with its path: the one conversion, for the queue and the element alike. */
+export const withPath = (source: UploadSource): FileWithPath =>
+  source instanceof Blob
+    ? { file: source, relativePath: source.webkitRelativePath || source.name }
+    : { file: source.file, relativePath: source.relativePath || source.file?.name };
+
 /** A new 'queued' record for `source`. */
 export function newItem(source: UploadSource): UploadItem {
-  const file = source instanceof Blob ? source : source.file;
+  const { file, relativePath } = withPath(source);
   if (!(file instanceof Blob)) throw new TypeError('UploadQueue.add: expected File objects');
-  const relativePath =
-    source instanceof Blob ? file.webkitRelativePath || file.name : source.relativePath || file.name;
   return Object.freeze({
     id: `upload-${++counter}`,
     file,

@@ -64,8 +64,15 @@ export type Prepare = (
   signal: AbortSignal,
 ) => Promise<{ file: File; note?: string | undefined }> | undefined;
 
-/** What `add()` accepts: a File, or a File with the path it had in a dropped folder. */
-export type UploadSource = File | { file: File; relativePath: string };
+/** A file with where it was chosen from: the one shape for the picker, a drop, `deeplake-add` and the queue. */
+export interface FileWithPath {
+  file: File;
+  /** "folder/sub/name.ext" for a file inside a dropped or picked folder, else the file name. */
+  relativePath: string;
+}
+
+/** What `add()` accepts: a File (its `webkitRelativePath`, else its name, as the path), or a file with its path. */
+export type UploadSource = File | FileWithPath;
 
 export interface UploadQueueOptions {
   /** The client, or a getter read at the start of every upload so the host may swap configuration. */

@@ -153,6 +153,14 @@ export class UploadQueue extends EventTarget {
   }
 
   /**
+   * The items once nothing started is left to upload: at once when nothing is (see `busy`),
+   * else at the next `complete` (what a form waits for before it posts the ids).
+   */
+  settled(): Promise<readonly UploadItem[]> {
+    return this.busy ? new Promise((resolve) => this.addEventListener('complete', (e) => resolve(e.detail.items), { once: true })) : Promise.resolve(this.items);
+  }
+
+  /**
    * Adds `files` in place of the list, as `<input type=file>` replaces its choice (a
    * single-file field). 'interrupted' rows stay: removing one would discard its upload on
    * the server, which the same file chosen again resumes.

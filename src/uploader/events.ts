@@ -5,14 +5,11 @@
  */
 import type { DeepLakeError, FileInfo } from '../client/index.js';
 import type { ImageOptions } from '../optimize/optimize.js';
-import type { UploadItem, UploadTotals } from '../queue/index.js';
+import type { FileWithPath, UploadItem, UploadTotals } from '../queue/index.js';
 import type { RejectReason } from './intake/validate.js';
 
-/** A file that passed validation and is about to join the list. */
-export interface PendingFile {
-  file: File;
-  relativePath: string;
-}
+/** A file that passed validation and is about to join the list (the queue's FileWithPath, under its older name). */
+export type PendingFile = FileWithPath;
 
 export interface DeepLakeUploaderEventDetail {
   /**

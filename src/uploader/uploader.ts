@@ -11,7 +11,7 @@ import { resolveClient, tryResolveClient } from '../config.js';
 import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
 import { en, fill, type UploaderStrings } from '../i18n/strings.js';
 import type { ImageOptions } from '../optimize/optimize.js';
-import { UploadQueue, type UploadItem } from '../queue/index.js';
+import { UploadQueue, withPath, type UploadItem } from '../queue/index.js';
 import { warmFormatters } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
 import { uploaderEvent, type DeepLakeUploaderEventMap, type PendingFile } from './events.js';
@@ -175,9 +175,7 @@ export class DeepLakeUploader extends UploaderProperties {
     if (this.#disabled) return [];
     this.#pacer.urgent(); // refused files show at once too
     const s = this.#strings;
-    const pending: PendingFile[] = Array.from(files as Iterable<File | PendingFile>, (f) =>
-      f instanceof File ? { file: f, relativePath: f.name } : f,
-    );
+    const pending = Array.from(files as Iterable<File | PendingFile>, withPath);
     // Without `multiple`, files past the first are refused as `too-many` (and said so).
     const limits = { maxFileSize: this.maxFileSize, maxFiles: this.multiple ? this.maxFiles : 1, locale: this.#locale };
     const screened = screenFiles(pending, { accept: this.accept, ...limits }, this.multiple ? this.#queue.totals.kept : 0, s, limits);

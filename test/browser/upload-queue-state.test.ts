@@ -1,10 +1,10 @@
 /**
  * What the queue knows about its own list, so no caller counts statuses itself (issue 21,
  * item 1): totals with the kept and queued counts, checked accessors for every option, and
- * a single-file field's replace.
+ * a single-file field's replace, a promise for "all settled", one shape of a file with its path.
  */
 import { expect } from '@open-wc/testing';
-import { UploadQueue } from '../../src/queue/index.js';
+import { UploadQueue, withPath } from '../../src/queue/index.js';
 import { clientFor, newWorkspace } from './emulator-control.js';
 
 const file = (name: string, size = 10) => new File([new Uint8Array(size)], name);
@@ -43,5 +43,26 @@ describe('UploadQueue state', () => {
     expect(added.map((i) => i.file.name)).to.deep.equal(['new.bin']);
     expect(queue.items.map((i) => i.file.name)).to.deep.equal(['new.bin']);
     expect(queue.totals.kept).to.equal(1);
+  });
+
+  it('settles at once when nothing was started, and once every started upload ended', async () => {
+    const ws = await newWorkspace();
+    const queue = new UploadQueue({ client: clientFor(ws), autoStart: false });
+    queue.add([file('a.bin'), file('b.bin', 200_000)]);
+    expect((await queue.settled()).map((i) => i.status), 'nothing started').to.deep.equal(['queued', 'queued']);
+    queue.start();
+    expect(queue.busy).to.equal(true);
+    const items = await queue.settled();
+    expect(items.map((i) => i.status)).to.deep.equal(['done', 'done']);
+    expect([queue.busy, items.every((i) => typeof i.fileId === 'string')]).to.deep.equal([false, true]);
+  });
+
+  it('gives a File, a File with a folder path and a bare record one shape', () => {
+    const f = file('photo.jpg');
+    expect(withPath(f)).to.deep.equal({ file: f, relativePath: 'photo.jpg' });
+    expect(withPath({ file: f, relativePath: 'trip/photo.jpg' })).to.deep.equal({ file: f, relativePath: 'trip/photo.jpg' });
+    expect(withPath({ file: f, relativePath: '' }), 'no path: the name').to.deep.equal({ file: f, relativePath: 'photo.jpg' });
+    const queue = new UploadQueue({ client: () => { throw new Error('not used'); }, autoStart: false });
+    expect(queue.add([{ file: f, relativePath: 'trip/photo.jpg' }])[0]!.relativePath).to.equal('trip/photo.jpg');
   });
 });

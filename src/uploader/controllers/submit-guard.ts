@@ -52,7 +52,7 @@ export class SubmitGuard implements ReactiveController {
 
   constructor(
     private readonly host: SubmitGuardHost,
-    private readonly queue: Pick<UploadQueue, 'busy' | 'items' | 'start' | 'addEventListener'>,
+    private readonly queue: Pick<UploadQueue, 'busy' | 'totals' | 'start' | 'settled'>,
   ) {
     host.addController(this);
   }
@@ -75,16 +75,14 @@ export class SubmitGuard implements ReactiveController {
    * post a half-uploaded value.
    */
   waiting(): boolean {
-    return this.host.uploadOnSubmit && (this.queue.busy || this.queue.items.some((i) => i.status === 'queued'));
+    return this.host.uploadOnSubmit && (this.queue.busy || this.queue.totals.queued > 0);
   }
 
   /** Uploads the waiting files: true when all ended done; a failure is shown in the browser's bubble. */
   async upload(): Promise<boolean> {
     const queue = this.queue;
-    const settled = new Promise((resolve) => queue.addEventListener('complete', resolve, { once: true }));
     queue.start();
-    if (queue.busy) await settled;
-    const ok = queue.items.every((i) => i.status === 'done');
+    const ok = (await queue.settled()).every((i) => i.status === 'done');
     if (!ok) this.host.reportValidity();
     return ok;
   }

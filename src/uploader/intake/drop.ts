@@ -19,13 +19,9 @@
  * lasting one; and the sizes that validation reads next are read here first, in slices,
  * so that `addFiles()` finds them known.
  */
+import type { FileWithPath } from '../../queue/index.js';
 import { inSlices, nextTask, SLICE_MS } from './slices.js';
 
-export interface DroppedFile {
-  file: File;
-  /** "folder/sub/name.ext" for files inside dropped folders, else the file name. */
-  relativePath: string;
-}
 
 export interface TransferOptions {
   /**
@@ -52,7 +48,7 @@ const ASK_EVERY_ITEM_UP_TO = 100;
 const mayBeFolder = (file: File | null, count: number) => !file || count <= ASK_EVERY_ITEM_UP_TO || (file.type === '' && file.size % 32 === 0);
 
 /** Files of a drop or paste, folders included. Call it during the event. */
-export function filesFromDataTransfer(data: DataTransfer, { lasting = false }: TransferOptions = {}): Promise<DroppedFile[]> {
+export function filesFromDataTransfer(data: DataTransfer, { lasting = false }: TransferOptions = {}): Promise<FileWithPath[]> {
   const items = data.items;
   const count = items?.length ?? 0;
   // In item order: each item's File, and its folder entry once it is known to be a folder.
@@ -97,8 +93,8 @@ export function filesFromDataTransfer(data: DataTransfer, { lasting = false }: T
   });
 }
 
-async function collect(entries: FileSystemEntry[], prefix = ''): Promise<DroppedFile[]> {
-  const out: DroppedFile[] = [];
+async function collect(entries: FileSystemEntry[], prefix = ''): Promise<FileWithPath[]> {
+  const out: FileWithPath[] = [];
   for (const entry of entries) {
     const path = `${prefix}${entry.name}`;
     if (entry.isFile) {

@@ -4,12 +4,13 @@
  * it sits in, has focus. Every path ends in the host's `addFiles()`, which validates.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { filesFromDataTransfer, type DroppedFile } from './drop.js';
+import type { FileWithPath } from '../../queue/index.js';
+import { filesFromDataTransfer } from './drop.js';
 
 export interface GestureHost extends ReactiveControllerHost, HTMLElement {
   disabled: boolean;
   dragover: boolean;
-  addFiles(files: DroppedFile[]): unknown;
+  addFiles(files: FileWithPath[]): unknown;
 }
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer?.types.includes('Files');
