@@ -12,6 +12,9 @@ import { clientFor, newWorkspace, requestLog, type TestWorkspace } from './emula
 
 export type { DeepLakeFile };
 
+// Waits are defined once, in wait.ts; imported from here by the element's tests too.
+export { nextTask, quietFor, until } from './wait.js';
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A workspace and a client for it (fast retries; pass `{ retry: { retries: 0 } }` for none). */

@@ -1,8 +1,7 @@
 /**
  * The upload queue against the real emulator (same origin), in real Chromium: the cap on
  * concurrent uploads, progress and totals, cancel/pause/retry/remove/reset, events, auth
- * refresh and the immutability of item records. Helpers live here, not in a shared file,
- * because emulator-control.ts belongs to the client's tests.
+ * refresh and the immutability of item records.
  */
 import { expect } from '@open-wc/testing';
 import { DeepLakeError, isFileId, type DeepLakeClientOptions } from '../../src/client/index.js';
@@ -14,7 +13,9 @@ import {
   type UploadQueueEventName,
   type UploadQueueOptions,
 } from '../../src/queue/index.js';
-import { clientFor, injectFault, makeBytes, newWorkspace, recordingProvider, requestLog, sha256, type TestWorkspace } from './emulator-control.js';
+import { clientFor, injectFault, makeBytes, newWorkspace, posts, recordingProvider, requestLog, sha256, type TestWorkspace } from './emulator-control.js';
+import { countOf, whenMidBody } from './queue-helpers.js';
+import { when } from './wait.js';
 
 // ---- helpers ---------------------------------------------------------------------------
 
@@ -27,40 +28,10 @@ function queueFor(ws: TestWorkspace, options: Partial<UploadQueueOptions> = {}, 
   return queue;
 }
 
-/** Resolves with the detail of the next `name` event that `accept`s. */
-function when<K extends UploadQueueEventName>(
-  queue: UploadQueue,
-  name: K,
-  accept: (detail: UploadQueueEventDetail[K]) => boolean = () => true,
-  timeoutMs = 20_000,
-): Promise<UploadQueueEventDetail[K]> {
-  return new Promise((resolve, reject) => {
-    const listener = (event: CustomEvent<UploadQueueEventDetail[K]>) => {
-      if (!accept(event.detail)) return;
-      off();
-      resolve(event.detail);
-    };
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`timed out waiting for a matching "${name}" event`));
-    }, timeoutMs);
-    const off = () => {
-      clearTimeout(timer);
-      queue.removeEventListener(name, listener as EventListener);
-    };
-    queue.addEventListener(name, listener as EventListener);
-  });
-}
-
 const whenSent = (queue: UploadQueue, id: string) => when(queue, 'progress', ({ item }) => item.id === id && item.loaded > 0);
-/** Some but not all bytes left the browser. Loopback sockets buffer ~5 MB, hence big files in these tests. */
-const whenMidBody = (queue: UploadQueue, id: string) =>
-  when(queue, 'progress', ({ item }) => item.id === id && item.phase === 'sending' && item.loaded > 0);
 const MB = 1024 * 1024;
 const binFile = (size: number, name: string, seed = 1) => new File([makeBytes(size, seed)], name);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const countOf = (items: readonly UploadItem[], status: UploadItem['status']) => items.filter((i) => i.status === status).length;
-const posts = async (ws: TestWorkspace) => (await requestLog(ws.workspace)).filter((r) => r.method === 'POST');
 
 // ---- tests -----------------------------------------------------------------------------
 
