@@ -9,7 +9,7 @@ import type { TemplateResult } from 'lit';
 import '../../src/uploader/deeplake-uploader.js';
 import type { DeepLakeUploader } from '../../src/uploader/deeplake-uploader.js';
 import type { DeepLakeUploaderEventDetail } from '../../src/uploader/events.js';
-import { clientFor, makeBytes, newWorkspace, posts, requestsSoFar, type LoggedRequest, type TestWorkspace } from './emulator-control.js';
+import { clientFor, makeBytes, newWorkspace, requestsSoFar, type LoggedRequest, type TestWorkspace } from './emulator-control.js';
 import { nextTask } from './wait.js';
 
 // Defined once elsewhere (waits in wait.ts), imported from here by the element's tests too.
@@ -69,14 +69,6 @@ export const fileOf = (size: number, name: string, type = '', seed = 1) => new F
 export async function settled(el: DeepLakeUploader): Promise<void> {
   await nextTask();
   await el.updateComplete;
-}
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Waits a moment (so a wrongly started upload would reach the server), then returns the POSTs. */
-export async function postsAfterAWhile(ws: TestWorkspace): Promise<LoggedRequest[]> {
-  await sleep(300);
-  return posts(ws);
 }
 
 /** The POSTs that reached the server before now (requestsSoFar: no waiting a while). */
