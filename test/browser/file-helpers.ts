@@ -15,8 +15,6 @@ export type { DeepLakeFile };
 // Waits are defined once, in wait.ts; imported from here by the element's tests too.
 export { nextTask, quietFor, until } from './wait.js';
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** A workspace and a client for it (fast retries; pass `{ retry: { retries: 0 } }` for none). */
 export async function workspace(options: Parameters<typeof clientFor>[1] = {}) {
   const ws = await newWorkspace();
