@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { filesFromDataTransfer } from '../../src/uploader/intake/drop.js';
 import { clientFor } from './emulator-control.js';
-import { alertText, countOf, drop, fileOf, mount, posts, rowNamed, rows, settled, sleep, when } from './uploader-helpers.js';
+import { alertText, countOf, drop, fileOf, mount, posts, rowNamed, rows, settled, until, when } from './uploader-helpers.js';
 
 describe('bad input: files', () => {
   it('refuses empty, too large and wrong-type files (by extension and by MIME), uploads the rest', async () => {
@@ -39,7 +39,7 @@ describe('bad input: files', () => {
     drop(el, files); // returns: the walk and the validation finish after the event
     await added;
     // Past the first 200, the refusals' events come in slices after addFiles() returns.
-    while (rejects < 9_980) await sleep(20);
+    await until(() => rejects >= 9_980, 'the last refusal is told', 60_000);
     await settled(el);
     expect(el.items.length).to.equal(20);
     expect(rejects).to.equal(9_980);

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DeepLakeError } from '../../src/client/index.js';
-import { clientFor, injectFault, makeBytes, newWorkspace, rejectionOf, requestLog, sha256, type LoggedRequest } from './emulator-control.js';
-
-const uploads = (log: LoggedRequest[]) => log.filter((r) => r.method === 'POST');
+import { clientFor, injectFault, makeBytes, newWorkspace, posts, rejectionOf, requestLog, sha256 } from './emulator-control.js';
 
 describe('DeepLakeClient under faults', () => {
   it('retries an upload after 503s and stores it once', async () => {
@@ -12,7 +10,7 @@ describe('DeepLakeClient under faults', () => {
     const bytes = makeBytes(100_000);
     const info = await client.upload(new File([bytes], 'retry.bin'));
     expect(await sha256(await client.content(info.id))).to.equal(await sha256(bytes));
-    expect(uploads(await requestLog(ws.workspace)).map((r) => r.status)).to.deep.equal([503, 503, 201]);
+    expect((await posts(ws)).map((r) => r.status)).to.deep.equal([503, 503, 201]);
     expect(await client.list()).to.have.length(1);
   });
 
@@ -93,8 +91,8 @@ describe('DeepLakeClient under faults', () => {
     const client = clientFor(ws, { retry: { baseDelayMs: 10_000, maxDelayMs: 10_000 } });
     await injectFault(ws.workspace, { status: 503, count: 5 });
     const controller = new AbortController();
-    const pending = client.list({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 300);
+    // Aborted once the first 503 is in and the 5–10 s wait has begun (onRetry comes just before it).
+    const pending = client.list({ signal: controller.signal, onRetry: () => queueMicrotask(() => controller.abort()) });
     expect(((await rejectionOf(pending)) as DeepLakeError).code).to.equal('aborted');
     expect((await requestLog(ws.workspace)).length).to.equal(1);
   });

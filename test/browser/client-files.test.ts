@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { DeepLakeError, type FileInfo, type UploadProgress } from '../../src/client/index.js';
 import type { ResponseStyle } from '../../src/emulator/index.js';
 import { PROGRESS_MIN_BYTES } from '../../src/client/transport-xhr.js';
-import { clientFor, injectFault, makeBytes, newWorkspace, rejectionOf, requestLog, sha256 } from './emulator-control.js';
+import { clientFor, injectFault, makeBytes, newWorkspace, posts, rejectionOf, requestLog, sha256 } from './emulator-control.js';
+import { until } from './wait.js';
 
 describe('DeepLakeClient files', () => {
   it('uploads a generated file and reports rising progress up to the file size', async () => {
@@ -33,8 +34,12 @@ describe('DeepLakeClient files', () => {
     const size = PROGRESS_MIN_BYTES;
     const events: UploadProgress[] = [];
     const upload = client.upload(new File([makeBytes(size)], 'small.bin'), { onProgress: (p) => events.push(p) });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(events, 'nothing reported while the answer is held').to.deep.equal([]);
+    // Its request at the server: the body has left the browser (an upload listener would
+    // have reported its last byte), and the answer is still held when we look again.
+    await until(async () => (await posts(ws)).length === 1, 'the upload is at the server');
+    const reported = [...events];
+    expect((await posts(ws)).map((r) => r.status), 'the answer is still held').to.deep.equal([0]);
+    expect(reported, 'nothing reported while the answer is held').to.deep.equal([]);
     await upload;
     expect(events).to.deep.equal([{ loaded: size, total: size }]);
   });

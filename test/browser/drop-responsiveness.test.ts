@@ -11,7 +11,7 @@ import { expect } from '@open-wc/testing';
 import { filesFromDataTransfer } from '../../src/uploader/intake/drop.js';
 import { inSlices } from '../../src/uploader/intake/slices.js';
 import { engine } from './engine.js';
-import { fileOf, mount, rows, settled, transfer, dropzone, when, type DeepLakeUploader } from './uploader-helpers.js';
+import { fileOf, mount, rows, settled, transfer, dropzone, until, when, type DeepLakeUploader } from './uploader-helpers.js';
 
 const FILES = 10_000;
 
@@ -115,8 +115,8 @@ describe('a drop of 10,000 files', function () {
       dropData(el, data);
       await added;
       // Past the first 200, refusals' events come in slices after addFiles(): the work
-      // ends with the last of them (the test's timeout bounds the wait).
-      while (rejects < FILES - 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      // ends with the last of them.
+      await until(() => rejects >= FILES - 20, 'the last refusal is told', 100_000);
       await settled(el);
       const longest = beat.stop();
       console.log(`drop of ${FILES} ${what} (${engine}): longest blocked stretch ${longest.toFixed(0)} ms, done after ${(performance.now() - started).toFixed(0)} ms; addFiles ${addMs.toFixed(0)} ms, render ${renderMs.toFixed(0)} ms; gaps over 40 ms: ${beat.long.join(' ') || 'none'}; page turns during the work: ${beatsAtLast - beatsAtDrop}`);

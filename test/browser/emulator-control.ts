@@ -42,8 +42,32 @@ export interface LoggedRequest {
   status: number;
   authorized: boolean;
 }
+/** An id no file has: the request requestsSoFar() sends, left out of every log read here. */
+const MARKER_ID = '00000000-0000-4000-8000-00000000feed';
+
+/** The workspace's requests, oldest first (requestsSoFar()'s markers left out). */
 export const requestLog = async (workspace: string): Promise<LoggedRequest[]> =>
-  (await control<{ requests: LoggedRequest[] }>('GET', `requests?workspace=${encodeURIComponent(workspace)}`)).requests;
+  (await control<{ requests: LoggedRequest[] }>('GET', `requests?workspace=${encodeURIComponent(workspace)}`)).requests.filter(
+    (r) => !r.path.endsWith(`/files/${MARKER_ID}`),
+  );
+
+export const posts = async (ws: TestWorkspace): Promise<LoggedRequest[]> =>
+  (await requestLog(ws.workspace)).filter((r) => r.method === 'POST');
+
+/**
+ * The workspace's requests once a marker request sent now (`info` of an id no file has,
+ * answered 404) is back: a request the page sent before it has reached the server by
+ * then. For "nothing was sent" checks, instead of waiting a while. A fault that matches
+ * a GET applies to the marker too: not for a workspace with one.
+ */
+export async function requestsSoFar(ws: TestWorkspace): Promise<LoggedRequest[]> {
+  const res = await fetch(`${apiUrl}/workspaces/${encodeURIComponent(ws.workspace)}/files/${MARKER_ID}`, {
+    headers: { Authorization: `Bearer ${ws.token}` },
+    cache: 'no-store',
+  });
+  if (res.status !== 404) throw new Error(`the marker request got ${res.status}, not 404`);
+  return requestLog(ws.workspace);
+}
 
 /** A provider that records each call and answers with the workspace's token (or a new one when forced). */
 export function recordingProvider(ws: TestWorkspace): TokenProvider & { calls: Array<{ forceRefresh: boolean }> } {

@@ -6,9 +6,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { DeepLakeClient, type DeepLakeError } from '../../src/client/index.js';
-import { apiUrl, injectFault, newWorkspace, recordingProvider, requestLog } from './emulator-control.js';
+import { apiUrl, injectFault, newWorkspace, recordingProvider, requestLog, requestsSoFar } from './emulator-control.js';
 import { makePng } from './file-fixtures.js';
-import { mountFile, part, reads, settled, shown, sleep, store, unknownId, workspace, type DeepLakeFile } from './file-helpers.js';
+import { mountFile, part, reads, settled, shown, store, unknownId, until, workspace, type DeepLakeFile } from './file-helpers.js';
 
 /** Mounts, waits for the outcome, and returns the element and its error (failing on a load). */
 async function mountFailing(attrs: Record<string, string | boolean>, props: Partial<DeepLakeFile>) {
@@ -96,15 +96,12 @@ describe('<deeplake-file> errors', () => {
     const errors: DeepLakeError[] = [];
     document.body.addEventListener('deeplake-error', (e) => errors.push(e.detail.error), { once: true });
     const el = mountFile({ 'file-id': '../../tables/query' }, { client });
-    await el.updateComplete;
-    await sleep(0);
-    expect(shown(el)).to.equal('error');
+    await until(() => shown(el) === 'error', 'the refusal is shown');
     expect(message(el)).to.equal('This is not a valid file id');
     expect(part(el, 'retry-button'), 'retrying cannot help').to.equal(null);
     expect(errors.map((e) => e.code)).to.deep.equal(['not_found']);
     await expect(el).to.be.accessible();
-    await sleep(200);
-    expect(await requestLog(ws.workspace)).to.deep.equal([]);
+    expect(await requestsSoFar(ws)).to.deep.equal([]);
   });
 
   it('says so when nothing tells it where to fetch from', async () => {

@@ -12,7 +12,8 @@ import { clientFor, newWorkspace, requestLog, type TestWorkspace } from './emula
 
 export type { DeepLakeFile };
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// Waits are defined once, in wait.ts; imported from here by the element's tests too.
+export { nextTask, quietFor, until } from './wait.js';
 
 /** A workspace and a client for it (fast retries; pass `{ retry: { retries: 0 } }` for none). */
 export async function workspace(options: Parameters<typeof clientFor>[1] = {}) {

@@ -3,12 +3,12 @@
  * stored on the emulator: PNG, WAV, WebM, PDF, text, an SVG and an HTML page that try to
  * run script, and an unknown binary. Axe passes on every one of them.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
 import { inline } from '../../src/file/url-cache.js';
 import { skipHere } from './engine.js';
 import { canEncodeWebm, HOSTILE_HTML, HOSTILE_SVG, makePdf, makePng, makeWav, makeWebm, TEXT } from './file-fixtures.js';
-import { mountLoaded, part, shown, spyAlert, store, workspace, type DeepLakeFile } from './file-helpers.js';
+import { mountLoaded, part, shown, spyAlert, store, until, workspace, type DeepLakeFile } from './file-helpers.js';
 
 describe('<deeplake-file> kinds', () => {
   let client: DeepLakeClient;
@@ -47,7 +47,7 @@ describe('<deeplake-file> kinds', () => {
         expect(shown(el)).to.equal('img');
         expect(img.src.startsWith(scheme)).to.equal(true);
         expect(img.alt).to.equal('sunset.png');
-        await waitUntil(() => img.complete && img.naturalWidth > 0, 'the PNG decodes');
+        await until(() => img.complete && img.naturalWidth > 0, 'the PNG decodes');
         expect([img.naturalWidth, img.naturalHeight]).to.deep.equal([96, 64]);
         expect(el.info?.id).to.equal(files.png!.id);
         expect(el.info?.name).to.equal('sunset.png');
@@ -80,7 +80,7 @@ describe('<deeplake-file> kinds', () => {
     expect(video.controls).to.equal(true);
     expect(video.src.startsWith('blob:')).to.equal(true);
     // The muxed file is real: the browser reads its size from the container.
-    await waitUntil(() => video.videoWidth > 0 || !!video.error, 'the video metadata loads', { timeout: 10_000 });
+    await until(() => video.videoWidth > 0 || !!video.error, 'the video metadata loads');
     expect(video.error?.message ?? '').to.equal('');
     expect([video.videoWidth, video.videoHeight]).to.deep.equal([96, 64]);
   });
@@ -120,7 +120,7 @@ describe('<deeplake-file> kinds', () => {
       const el = await mountKind('svg');
       const img = part<HTMLImageElement>(el, 'image')!;
       expect(shown(el)).to.equal('img');
-      await waitUntil(() => img.complete && img.naturalWidth > 0, 'the SVG is drawn');
+      await until(() => img.complete && img.naturalWidth > 0, 'the SVG is drawn');
       expect(img.naturalWidth).to.equal(120);
       // A data: URL, not blob: (see url-cache.ts): opened in a tab it gets no origin to script.
       expect(img.src.startsWith('data:image/svg+xml;base64,')).to.equal(true);
@@ -187,7 +187,7 @@ async function followDownload(el: DeepLakeFile): Promise<string> {
   document.addEventListener('click', cancel, true);
   try {
     part<HTMLAnchorElement>(el, 'download-button')!.click();
-    await waitUntil(() => clicks.length === 2, 'the link is followed once its bytes are there');
+    await until(() => clicks.length === 2, 'the link is followed once its bytes are there');
     return clicks[1]!;
   } finally {
     document.removeEventListener('click', cancel, true);

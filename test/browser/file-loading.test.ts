@@ -4,23 +4,24 @@
  * aborted and late answers dropped when `file-id` changes or the element leaves, and
  * `resolveUrl` streaming media without a download.
  */
-import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
 import { inline } from '../../src/file/url-cache.js';
-import { injectFault, type TestWorkspace } from './emulator-control.js';
+import { injectFault, requestsSoFar, type TestWorkspace } from './emulator-control.js';
 import { makePng, makeWav } from './file-fixtures.js';
 import {
   mountFile,
   mountLoaded,
+  nextTask,
   observeIntersectionsWhileHidden,
   part,
   reads,
   settled,
   shown,
-  sleep,
   spyFetch,
   spyRevoke,
   store,
+  until,
   workspace,
   type DeepLakeFile,
 } from './file-helpers.js';
@@ -40,23 +41,34 @@ describe('<deeplake-file> loading', () => {
     wav = await store(client, makeWav(), 'tone.wav', 'audio/wav');
   });
 
+  /**
+   * Past the answer of an aborted request held by a latency fault (`count: 2`): the same
+   * request sent later, held as long, is answered after the one it follows would have been.
+   */
+  const pastTheSlowAnswer = async () => void (await client.content(png.id));
+
   it('waits until it is scrolled near the viewport when lazy (the default)', async () => {
+    // A lazy element in view loads: the same observer reports both, so by its load a
+    // wrongly started fetch of the far one has reached the server.
     const root = fixtureSync<HTMLElement>(html`<div>
+      <deeplake-file id="near" file-id=${wav.id} .client=${client}></deeplake-file>
       <div style="block-size: 5000px"></div>
-      <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
+      <deeplake-file id="far" file-id=${png.id} .client=${client}></deeplake-file>
     </div>`);
-    const el = root.querySelector('deeplake-file')!;
+    const [near, el] = [root.querySelector<DeepLakeFile>('#near')!, root.querySelector<DeepLakeFile>('#far')!];
+    const nearLoaded = settled(near);
     expect(el.loading).to.equal('lazy');
     await el.updateComplete;
     expect(shown(el)).to.equal('placeholder');
     // Nothing is loading yet: a quiet box, no "Loading…" claim.
     expect(part(el, 'placeholder')!.textContent!.trim()).to.equal('');
-    await sleep(400); // long enough for a wrongly started fetch to reach the server
-    expect(await reads(ws)).to.deep.equal([]);
+    expect((await nearLoaded).type).to.equal('deeplake-load');
+    expect(await reads(ws)).to.deep.equal([`content ${wav.id}`]);
+    expect(shown(el)).to.equal('placeholder');
     const outcome = settled(el);
     el.scrollIntoView();
     expect((await outcome).type).to.equal('deeplake-load');
-    expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
+    expect(await reads(ws)).to.deep.equal([`content ${wav.id}`, `content ${png.id}`]);
     expect(shown(el)).to.equal('img');
   });
 
@@ -86,10 +98,10 @@ describe('<deeplake-file> loading', () => {
         const url = part<HTMLImageElement>(a, 'image')!.src;
         expect(part<HTMLImageElement>(b, 'image')!.src).to.equal(url);
         a.remove();
-        await sleep(0);
+        await nextTask(); // an element lets go a microtask after it leaves (a move is no leave)
         expect(spy.revoked).to.deep.equal([]);
         b.remove();
-        await sleep(0);
+        await until(() => spy.revoked.length > 0, 'a URL is revoked');
         expect(spy.revoked).to.deep.equal([url]);
         // Shown again later: fetched again, under a new URL.
         const c = await mountLoaded({ 'file-id': png.id }, { client });
@@ -105,7 +117,7 @@ describe('<deeplake-file> loading', () => {
         const el = await mountLoaded({ 'file-id': png.id }, { client });
         const url = part<HTMLImageElement>(el, 'image')!.src;
         el.parentElement!.append(el); // a move: disconnected and connected in one task
-        await sleep(0);
+        await nextTask(); // an element lets go a microtask after it leaves
         expect(spy.revoked).to.deep.equal([]);
         expect(part<HTMLImageElement>(el, 'image')!.src).to.equal(url);
         const next = settled(el);
@@ -120,7 +132,7 @@ describe('<deeplake-file> loading', () => {
   });
 
   it('renders only the new file when file-id changes mid-flight, and aborts the old request', async () => {
-    await injectFault(ws.workspace, { match: { method: 'GET', path: `${png.id}/content` }, latencyMs: 1500 });
+    await injectFault(ws.workspace, { match: { method: 'GET', path: `${png.id}/content` }, latencyMs: 1500, count: 2 });
     const fetches = spyFetch(`${png.id}/content`);
     try {
       const el = mountFile({ 'file-id': png.id }, { client });
@@ -128,13 +140,13 @@ describe('<deeplake-file> loading', () => {
       el.addEventListener('deeplake-load', (e) => loads.push(e.detail.info.id));
       const kinds: string[] = [];
       el.addController({ hostUpdated: () => kinds.push(shown(el)) });
-      await waitUntil(async () => (await reads(ws)).includes(`content ${png.id}`), 'the PNG bytes are on their way');
+      await until(async () => (await reads(ws)).includes(`content ${png.id}`), 'the PNG bytes are on their way');
       const next = settled(el);
       el.fileId = wav.id;
       expect((await next).type).to.equal('deeplake-load');
       expect(fetches.signals.length).to.equal(1);
       expect(fetches.signals[0]!.aborted).to.equal(true);
-      await sleep(1600); // past the slow answer: it must not land
+      await pastTheSlowAnswer();
       expect(loads).to.deep.equal([wav.id]);
       expect(kinds.includes('img'), `renders: ${kinds.join(', ')}`).to.equal(false);
       expect(shown(el)).to.equal('audio');
@@ -145,18 +157,17 @@ describe('<deeplake-file> loading', () => {
   });
 
   it('aborts its request when it leaves the page mid-flight', async () => {
-    await injectFault(ws.workspace, { match: { method: 'GET', path: `${png.id}/content` }, latencyMs: 1500 });
+    await injectFault(ws.workspace, { match: { method: 'GET', path: `${png.id}/content` }, latencyMs: 1500, count: 2 });
     const fetches = spyFetch(`${png.id}/content`);
     try {
       const el = mountFile({ 'file-id': png.id }, { client });
       const events: string[] = [];
       el.addEventListener('deeplake-load', () => events.push('load'));
       el.addEventListener('deeplake-error', () => events.push('error'));
-      await waitUntil(() => fetches.signals.length === 1, 'the PNG bytes are on their way');
+      await until(() => fetches.signals.length === 1, 'the PNG bytes are on their way');
       el.remove();
-      await sleep(0);
-      expect(fetches.signals[0]!.aborted).to.equal(true);
-      await sleep(1600);
+      await until(() => fetches.signals[0]!.aborted, 'the request is aborted');
+      await pastTheSlowAnswer();
       expect(events).to.deep.equal([]);
     } finally {
       fetches.restore();
@@ -210,7 +221,7 @@ describe('<deeplake-file> loading', () => {
   it('shows nothing and sends nothing without a file-id', async () => {
     const el = mountFile({}, { client });
     await el.updateComplete;
-    await sleep(200);
+    await requestsSoFar(ws); // a request it sent has reached the server by then
     expect(shown(el)).to.equal('nothing');
     expect(await reads(ws)).to.deep.equal([]);
   });

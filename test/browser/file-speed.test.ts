@@ -6,13 +6,13 @@
  * bytes (no object URL), a card's body never downloaded, and images far from
  * the viewport let go (their object URLs revoked) and fetched again when scrolled back.
  */
-import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
 import { inline } from '../../src/file/url-cache.js';
 import * as viewport from '../../src/file/viewport.js';
 import { makeBytes, type TestWorkspace } from './emulator-control.js';
 import { makePng } from './file-fixtures.js';
-import { mountFile, mountLoaded, part, reads, settled, shown, spyRevoke, store, workspace, type DeepLakeFile } from './file-helpers.js';
+import { mountFile, mountLoaded, part, reads, settled, shown, spyRevoke, store, until, workspace, type DeepLakeFile } from './file-helpers.js';
 
 type Answer = (url: string, res: Response) => Response | Promise<Response>;
 
@@ -134,7 +134,7 @@ describe('<deeplake-file> speed (issue 20)', () => {
       expect(spy.urls.some((url) => isInfo(url, png.id)), 'info asked beside the bytes').to.equal(true);
       expect(await reads(ws)).to.deep.equal([`content ${png.id}`]); // info is still held in the page
       release();
-      await waitUntil(() => part<HTMLImageElement>(el, 'image')?.alt === 'photo one.png', 'the name from info becomes the alt text');
+      await until(() => part<HTMLImageElement>(el, 'image')?.alt === 'photo one.png', 'the name from info becomes the alt text');
       expect(el.info?.name).to.equal('photo one.png');
     } finally {
       release();
@@ -266,18 +266,18 @@ describe('<deeplake-file> speed (issue 20)', () => {
           </div>`);
           const el = root.querySelector<DeepLakeFile>('deeplake-file')!;
           el.scrollIntoView();
-          await waitUntil(() => shown(el) === 'img', 'the image is shown', { timeout: 30_000 });
+          await until(() => shown(el) === 'img', 'the image is shown', 30_000);
           const url = part<HTMLImageElement>(el, 'image')!.src;
           expect(url.startsWith(objectUrl ? 'blob:' : 'data:')).to.equal(true);
           const height = el.offsetHeight;
           window.scrollTo(0, 10_000); // many viewports away
-          await waitUntil(() => shown(el) === 'nothing', 'the image is let go', { timeout: 30_000 });
-          if (objectUrl) await waitUntil(() => revokes.revoked.includes(url), 'its object URL is revoked', { timeout: 30_000 });
+          await until(() => shown(el) === 'nothing', 'the image is let go', 30_000);
+          if (objectUrl) await until(() => revokes.revoked.includes(url), 'its object URL is revoked', 30_000);
           expect(revokes.revoked).to.deep.equal(objectUrl ? [url] : []);
           expect(el.offsetHeight, 'the box keeps its height').to.equal(height);
           expect(await reads(ws)).to.deep.equal([`content ${png.id}`]);
           el.scrollIntoView();
-          await waitUntil(() => shown(el) === 'img', 'shown again when scrolled back', { timeout: 30_000 });
+          await until(() => shown(el) === 'img', 'shown again when scrolled back', 30_000);
           if (objectUrl) expect(part<HTMLImageElement>(el, 'image')!.src).not.to.equal(url);
           expect(await reads(ws)).to.deep.equal([`content ${png.id}`, `content ${png.id}`]);
         } finally {
@@ -288,13 +288,24 @@ describe('<deeplake-file> speed (issue 20)', () => {
       });
     }
 
-    it('keeps an image that stays near the viewport', async () => {
+    it('keeps an image that stays near the viewport', async function () {
+      this.timeout(120_000); // as above
       const revokes = spyRevoke();
       try {
         const el = await withObjectUrls(() => mountLoaded({ 'file-id': png.id }, { client }));
         const url = part<HTMLImageElement>(el, 'image')!.src;
-        await new Promise((resolve) => setTimeout(resolve, 300)); // six times far.ms: a wrongly armed timer would have run
-        expect(revokes.revoked).to.deep.equal([]);
+        // Another image, far away, is let go: the observer has reported on both and far.ms
+        // has passed, so a timer wrongly armed for the near one would have run too.
+        const other = await store(client, await makePng(), 'far.png', 'image/png');
+        const root = fixtureSync<HTMLElement>(html`<div>
+          <div style="block-size: 20000px"></div>
+          <deeplake-file loading="eager" file-id=${other.id} .client=${client}></deeplake-file>
+        </div>`);
+        const far = root.querySelector<DeepLakeFile>('deeplake-file')!;
+        expect((await withObjectUrls(() => settled(far))).type).to.equal('deeplake-load');
+        const farUrl = part<HTMLImageElement>(far, 'image')!.src;
+        await until(() => revokes.revoked.includes(farUrl), 'the far image is let go', 30_000);
+        expect(revokes.revoked).to.deep.equal([farUrl]);
         expect(part<HTMLImageElement>(el, 'image')!.src).to.equal(url);
       } finally {
         revokes.restore();

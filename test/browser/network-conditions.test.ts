@@ -12,7 +12,7 @@ import { en } from '../../src/i18n/strings.js';
 import { apiUrl, clientFor, injectFault, newWorkspace, requestLog, type TestWorkspace } from './emulator-control.js';
 import { itIn, skipHere } from './engine.js';
 import { MiB, ofMethod, tusLog } from './tus-helpers.js';
-import { fileOf, metaText, mount, MID_BODY_SIZE, politeText, rows, settled, sleep, when, type DeepLakeUploader } from './uploader-helpers.js';
+import { fileOf, metaText, mount, MID_BODY_SIZE, politeText, quietFor, rows, settled, until, when, type DeepLakeUploader } from './uploader-helpers.js';
 
 /** Why the offline tests skip outside Chromium. */
 const NO_CDP = 'no DevTools protocol to take the network away with';
@@ -38,14 +38,6 @@ async function goOffline(ws: TestWorkspace, ms: number): Promise<void> {
   await network({ offline: true, forMs: ms });
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const end = performance.now() + timeoutMs;
-  while (!(await check())) {
-    if (performance.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await sleep(25);
-  }
-}
-
 /** Each stored name once, nothing else. */
 async function storedNames(ws: TestWorkspace): Promise<string[]> {
   return (await clientFor(ws).list({ limit: 100 })).map((f) => f.name).sort();
@@ -66,7 +58,7 @@ describe('offline is a pause, not a failure (Chromium: the DevTools protocol dri
     let failures = 0;
     el.addEventListener('deeplake-error', () => failures++);
     el.addFiles(names.map((name, i) => fileOf(MiB, name, '', i + 1)));
-    await until(() => el.items[1]?.status === 'uploading', 'two uploads run');
+    await until(() => el.items[1]?.status === 'uploading', 'two uploads run', 60_000);
     // Listening before the network goes: the failed requests may be told before goOffline returns.
     const waiting = when(el, 'deeplake-network', (d) => d.waiting, 30_000);
     await goOffline(ws, 10_000);
@@ -97,7 +89,7 @@ describe('offline is a pause, not a failure (Chromium: the DevTools protocol dri
     el.client = clientFor(ws, { retry: { retries: 0 } });
     await settled(el);
     el.addFiles([fileOf(size, 'long.bin', '', 7)]);
-    await until(() => (el.items[0]?.loaded ?? 0) >= 2 * chunk, 'two chunks are on the server');
+    await until(() => (el.items[0]?.loaded ?? 0) >= 2 * chunk, 'two chunks are on the server', 60_000);
     const back = when(el, 'deeplake-network', (d) => !d.waiting, 120_000);
     await goOffline(ws, 60_000);
     await back;
@@ -171,7 +163,11 @@ describe('stalls end, processing is not a stall', function () {
     await injectFault(ws.workspace, { match: { method: 'POST' }, stall: true, count: 1 });
     const controller = new AbortController();
     const upload = clientFor(ws, { stallTimeoutMs: 0, retry: { retries: 0 } }).upload(fileOf(MID_BODY_SIZE, 'held.bin'), { signal: controller.signal });
-    const outcome = await Promise.race([upload.then(() => 'ended', () => 'ended'), sleep(2_500).then(() => 'still waiting')]);
+    // An upload that never ends has no event; the other stall tests end theirs within 1–3 s.
+    // (A control client with a short timeout cannot stand in: Firefox may count the held
+    // body as sent, and then no stall timer runs for it.)
+    const quiet = quietFor(2_500, 'nothing announces that an upload goes on waiting');
+    const outcome = await Promise.race([upload.then(() => 'ended', () => 'ended'), quiet.then(() => 'still waiting')]);
     controller.abort();
     await upload.catch(() => undefined);
     expect(outcome).to.equal('still waiting');

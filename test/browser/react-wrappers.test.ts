@@ -3,7 +3,7 @@
  * typed `onDeeplake*` props are live listeners (replaced on re-render),
  * and refs point at the element.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 // Default imports: the test server turns React's CommonJS into a default-export module.
 import React from 'react';
 import ReactDOM from 'react-dom';
@@ -11,7 +11,7 @@ import ReactDOMClient, { type Root } from 'react-dom/client';
 import type { DeepLakeUploaderEventDetail } from '../../src/uploader/events.js';
 import { DeepLakeFile, DeepLakeUploader } from '../../src/react.js';
 import { clientFor, newWorkspace } from './emulator-control.js';
-import { fileOf, storedIds, track } from './uploader-helpers.js';
+import { fileOf, storedIds, track, until } from './uploader-helpers.js';
 
 const h = React.createElement;
 type Success = DeepLakeUploaderEventDetail['deeplake-success'];
@@ -56,12 +56,12 @@ describe('deeplake-elements/react', () => {
     expect([el.name, el.multiple, el.maxFiles, el.accept]).to.deep.equal(['attachments', true, 4, 'text/*']);
 
     el.addFiles([fileOf(1500, 'notes.txt', 'text/plain', 3)]);
-    await waitUntil(() => completes === 1, 'onDeeplakeComplete fired');
+    await until(() => completes === 1, 'onDeeplakeComplete fired');
     expect(successes).to.have.length(1);
     const [{ item, info }] = successes as [Success];
     expect([item.status, item.fileId, info.name, info.size]).to.deep.equal(['done', info.id, 'notes.txt', 1500]);
     expect(await storedIds(ws)).to.deep.equal([info.id]);
-    await waitUntil(() => changes.length > 0, 'onChange fired');
+    await until(() => changes.length > 0, 'onChange fired');
     expect(changes.at(-1)).to.deep.equal([info.id]);
   });
 
@@ -92,11 +92,11 @@ describe('deeplake-elements/react', () => {
     render(h(DeepLakeFile, { client, fileId: stored.id, loading: 'eager', onDeeplakeLoad, onDeeplakeError }));
     const el = container.querySelector('deeplake-file')!;
     expect([el.fileId, el.loading, el.client === client]).to.deep.equal([stored.id, 'eager', true]);
-    await waitUntil(() => loads.length === 1, 'onDeeplakeLoad fired');
+    await until(() => loads.length === 1, 'onDeeplakeLoad fired');
     expect(loads).to.deep.equal([stored.id]);
 
     render(h(DeepLakeFile, { client, fileId: 'not-a-uuid', loading: 'eager', onDeeplakeLoad, onDeeplakeError }));
-    await waitUntil(() => errors.length === 1, 'onDeeplakeError fired');
+    await until(() => errors.length === 1, 'onDeeplakeError fired');
     expect(errors).to.deep.equal(['not_found']);
   });
 });

@@ -9,7 +9,7 @@ import { errorFromResponse } from '../../src/client/errors.js';
 import { en } from '../../src/i18n/strings.js';
 import { clientFor, injectFault, issueToken, newWorkspace, rejectionOf, requestLog } from './emulator-control.js';
 import { mountForm, submitButton } from './form-helpers.js';
-import { fileOf, mount, settled, sleep, when } from './uploader-helpers.js';
+import { fileOf, mount, settled, until, when } from './uploader-helpers.js';
 import { dump } from './dump.js';
 
 
@@ -18,14 +18,6 @@ const holdsPieceOf = (text: string, token: string) => {
   for (let i = 0; i + 8 <= token.length; i++) if (text.includes(token.slice(i, i + 8))) return true;
   return false;
 };
-
-async function conditionHolds(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const end = performance.now() + timeoutMs;
-  while (!(await check())) {
-    if (performance.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
 
 describe('no token in any message', () => {
   // What a provider may return that a browser refuses as a header value.
@@ -160,16 +152,16 @@ describe('moving the element is harmless', () => {
       const events: string[] = [];
       for (const name of ['deeplake-success', 'deeplake-complete', 'change']) form.addEventListener(name, () => events.push(name));
       el.addFiles([fileOf(2000, 'a.txt')]);
-      await conditionHolds(() => el.items[0]?.status === 'uploading', 'the upload runs');
+      await until(() => el.items[0]?.status === 'uploading', 'the upload runs');
       const parent = el.parentNode!;
       el.remove();
-      if (moment.includes('after')) await conditionHolds(() => el.items[0]?.status === 'done', 'the file is stored');
-      else await conditionHolds(async () => (await requestLog(ws.workspace)).some((r) => r.method === 'POST'), 'the upload reached the server');
+      if (moment.includes('after')) await until(() => el.items[0]?.status === 'done', 'the file is stored');
+      else await until(async () => (await requestLog(ws.workspace)).some((r) => r.method === 'POST'), 'the upload reached the server');
       const elsewhere = document.createElement('div');
       form.prepend(elsewhere);
       elsewhere.append(el); // a new place in the same form
-      await conditionHolds(() => el.items[0]?.status === 'done', 'the file is stored');
-      await conditionHolds(() => events.includes('deeplake-complete'), 'the events reached the form');
+      await until(() => el.items[0]?.status === 'done', 'the file is stored');
+      await until(() => events.includes('deeplake-complete'), 'the events reached the form');
       await settled(el);
       expect(parent.isConnected).to.equal(true);
       expect(el.values.length).to.equal(1);

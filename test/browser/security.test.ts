@@ -7,7 +7,7 @@ import { expect, fixtureSync, html } from '@open-wc/testing';
 import '../../src/file/deeplake-file.js';
 import type { DeepLakeClient as Client } from '../../src/client/index.js';
 import { clientFor, injectFault, newWorkspace, rejectionOf } from './emulator-control.js';
-import { mountFile, settled, shown, spyAlert, store, workspace, sleep } from './file-helpers.js';
+import { mountFile, part, quietFor, settled, shown, spyAlert, store, until, workspace } from './file-helpers.js';
 import { skipHere } from './engine.js';
 import { phoneJpeg } from './jpeg-fixtures.js';
 import { mount, when } from './uploader-helpers.js';
@@ -58,7 +58,8 @@ describe('the token never leaks', () => {
       expect((await settled(missing)).type).to.equal('deeplake-error');
       await injectFault(ws.workspace, { match: { method: 'GET' }, status: 500, body: `token=${token}`, contentType: 'text/plain' });
       const thrown = await rejectionOf(clientFor(ws, { retry: { retries: 0 } }).info(id));
-      await sleep(50);
+      // That last request's entry comes once its answer is read: then every earlier one is in.
+      await until(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/files/${id}`)), 'the last request is in the resource timeline');
       for (const e of [...observer.takeRecords(), ...performance.getEntriesByType('resource')]) urls.push(e.name);
 
       expect(urls.some((u) => u.includes('/files'))).to.equal(true);
@@ -94,6 +95,10 @@ describe('the token never leaks', () => {
 describe('markup never becomes DOM', () => {
   // No "/": multipart names keep only their last path segment (see bad-input.test.ts).
   const MARKUP = '<img src=x onerror=alert(1)><script>alert(2)<b>&amp;';
+  // Markup parsed off the page (innerHTML of a detached node) is in no tree to look at, and
+  // its image fails to load in its own time: no event comes after that one (an image of
+  // ours for the same URL can fail first; tried).
+  const MARKUP_OFF_PAGE = 'no event follows a detached image failing to load';
 
   it('a stored name with markup renders as text on the card', async () => {
     const alerts = spyAlert();
@@ -105,7 +110,7 @@ describe('markup never becomes DOM', () => {
       expect(shown(el)).to.equal('card');
       expect(el.shadowRoot!.querySelectorAll('script, img, b').length).to.equal(0);
       expect(el.shadowRoot!.textContent).to.include(`${MARKUP}.bin`);
-      await sleep(100);
+      await quietFor(100, MARKUP_OFF_PAGE);
       expect(alerts.calls).to.deep.equal([]);
     } finally {
       alerts.restore();
@@ -122,7 +127,9 @@ describe('markup never becomes DOM', () => {
       expect((await settled(el)).type).to.equal('deeplake-load');
       expect(shown(el)).to.equal('img');
       expect(el.shadowRoot!.querySelectorAll('svg script, svg[onload], iframe, object').length).to.equal(0);
-      await sleep(200);
+      const img = part<HTMLImageElement>(el, 'image')!;
+      await until(() => img.complete && img.naturalWidth > 0, 'the SVG is drawn as an image');
+      await quietFor(100, MARKUP_OFF_PAGE);
       expect(alerts.calls).to.deep.equal([]);
     } finally {
       alerts.restore();
@@ -138,7 +145,7 @@ describe('markup never becomes DOM', () => {
       expect((await settled(el)).type).to.equal('deeplake-load');
       expect(shown(el)).to.equal('card');
       expect(el.shadowRoot!.querySelectorAll('h1, script, iframe, object, embed').length).to.equal(0);
-      await sleep(100);
+      await quietFor(100, MARKUP_OFF_PAGE);
       expect(alerts.calls).to.deep.equal([]);
     } finally {
       alerts.restore();
@@ -156,15 +163,28 @@ async function cspFrame(query = ''): Promise<CspWindow> {
   return win;
 }
 
+/**
+ * The violations reported before now: an image from another origin is refused (img-src
+ * or default-src) and its report waits; reports are events of one task source, so any
+ * earlier violation's comes first.
+ */
+async function violationsBefore(win: CspWindow): Promise<string[]> {
+  const probe = `https://csp-probe.invalid/${crypto.randomUUID()}.png`;
+  const img = win.document.createElement('img');
+  img.src = probe;
+  const at = await until(() => win.cspViolations.findIndex((v) => v.endsWith(probe)) + 1, 'the probe image is reported');
+  img.remove();
+  return win.cspViolations.slice(0, at - 1);
+}
+
 describe('under a strict CSP (default-src \'self\', in an iframe)', () => {
   it('the page really refuses inline scripts (the policy applies)', async () => {
     const win = await cspFrame();
     const script = win.document.createElement('script');
     script.textContent = 'window.inlineRan = true';
     win.document.body.append(script);
-    await sleep(50);
+    await until(() => win.cspViolations.some((v) => v.startsWith('script-src')), 'the inline script is reported');
     expect((win as unknown as { inlineRan?: boolean }).inlineRan).to.equal(undefined);
-    expect(win.cspViolations.some((v) => v.startsWith('script-src'))).to.equal(true);
   });
 
   it('Trusted Types are enforced (?tt) (skipped in an engine without Trusted Types)', async function () {
@@ -198,8 +218,7 @@ describe('under a strict CSP (default-src \'self\', in an iframe)', () => {
       const outcome = await settled(file as never);
       expect(outcome.type).to.equal('deeplake-load');
       expect(shown(file as never)).to.equal(expected);
-      await sleep(100);
-      expect(win.cspViolations).to.deep.equal([]);
+      expect(await violationsBefore(win)).to.deep.equal([]);
     });
   }
 
@@ -225,8 +244,7 @@ describe('under a strict CSP (default-src \'self\', in an iframe)', () => {
       if (resized) {
         expect(item.prepared).to.deep.equal({ originalSize: photo.size, note: undefined });
         expect(item.total).to.be.below(photo.size);
-        await sleep(100);
-        expect(win.cspViolations).to.deep.equal([]);
+        expect(await violationsBefore(win)).to.deep.equal([]);
       } else {
         expect(item.prepared?.note).to.equal('unsupported');
         expect(item.total).to.equal(photo.size);

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { DeepLakeError, UploadOptions } from '../../src/client/index.js';
 import { clientFor, injectFault, makeBytes, newWorkspace, recordingProvider, rejectionOf, sha256 } from './emulator-control.js';
-import { eventually, MiB, ofMethod, probe, tusLog, uploadUrlOf } from './tus-helpers.js';
+import { MiB, ofMethod, probe, tusLog, until, uploadUrlOf } from './tus-helpers.js';
 
 const tus = (chunkSize: number): UploadOptions => ({ transport: 'tus', tus: { chunkSize } });
 
@@ -99,7 +99,7 @@ describe('DeepLakeClient over tus', () => {
       },
     });
     expect(((await rejectionOf(upload)) as DeepLakeError).code).to.equal('aborted');
-    await eventually(async () => ofMethod(await tusLog(ws), 'DELETE').some((r) => r.status === 204));
+    await until(async () => ofMethod(await tusLog(ws), 'DELETE').some((r) => r.status === 204), 'the DELETE is answered');
     const url = uploadUrlOf(await tusLog(ws));
     expect([404, 410]).to.include((await probe(url, ws.token)).status);
     expect(await client.unfinishedUploads()).to.deep.equal([]);

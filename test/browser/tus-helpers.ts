@@ -1,5 +1,8 @@
-/** Shared helpers of the tus browser tests: the emulator's tus log, waiting, probing an upload URL. */
+/** Shared helpers of the tus browser tests: the emulator's tus log, probing an upload URL. */
 import { requestLog, type LoggedRequest, type TestWorkspace } from './emulator-control.js';
+
+// Waits are defined once, in wait.ts; imported from here by the tus tests too.
+export { until } from './wait.js';
 
 export const MiB = 1024 * 1024;
 
@@ -11,15 +14,6 @@ export const tusLog = async (ws: TestWorkspace): Promise<TusRequest[]> =>
   (await requestLog(ws.workspace)).filter((r) => r.path.includes('/files/tus'));
 
 export const ofMethod = (log: TusRequest[], method: string) => log.filter((r) => r.method === method);
-
-/** Polls `check` until it is truthy (the test's own timeout bounds the wait). */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The upload URL the client PATCHed (the emulator's log has the path). */
 export function uploadUrlOf(log: TusRequest[]): string {

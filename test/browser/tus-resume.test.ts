@@ -8,7 +8,7 @@ import { expect, html } from '@open-wc/testing';
 import type { DeepLakeClient } from '../../src/client/index.js';
 import { UploadQueue, type UploadItem } from '../../src/queue/index.js';
 import { clearFaults, clientFor, injectFault, makeBytes, newWorkspace, sha256, type TestWorkspace } from './emulator-control.js';
-import { eventually, MiB, ofMethod, probe, sameFile, tusLog, uploadUrlOf } from './tus-helpers.js';
+import { MiB, ofMethod, probe, sameFile, tusLog, until, uploadUrlOf } from './tus-helpers.js';
 import { actionButton, metaText, mountTemplate, onEveryUpdate, rowNamed, settled, type DeepLakeUploader } from './uploader-helpers.js';
 
 const TUS = { chunkSize: MiB };
@@ -107,7 +107,7 @@ describe('tus resume after a reload', function () {
     const [row] = await queue.listUnfinished();
     queue.remove(row!.id);
     expect(queue.items).to.deep.equal([]);
-    await eventually(async () => (await client.unfinishedUploads()).length === 0);
+    await until(async () => (await client.unfinishedUploads()).length === 0, 'the client lists nothing unfinished', 60_000);
     expect([404, 410]).to.include((await probe(url, ws.token)).status);
   });
 
@@ -124,7 +124,7 @@ describe('tus resume after a reload', function () {
     expect(await client.unfinishedUploads()).to.have.length(1, 'paused: remembered');
     const url = uploadUrlOf(await tusLog(ws));
     queue.remove(item!.id);
-    await eventually(async () => (await client.unfinishedUploads()).length === 0);
+    await until(async () => (await client.unfinishedUploads()).length === 0, 'the client lists nothing unfinished', 60_000);
     expect([404, 410]).to.include((await probe(url, ws.token)).status);
   });
 
@@ -139,7 +139,7 @@ describe('tus resume after a reload', function () {
     await injectFault(ws.workspace, { match: { method: 'PATCH' }, latencyMs: 400, count: 4 });
     client = clientFor(ws);
     const el = await mountTemplate<DeepLakeUploader>(html`<deeplake-uploader transport="tus" chunk-size=${MiB} .client=${client}></deeplake-uploader>`);
-    await eventually(() => el.items.length === 1);
+    await until(() => el.items.length === 1, 'the interrupted upload is listed', 60_000);
     await settled(el);
     const row = rowNamed(el, 'clip.mp4');
     expect(row.dataset.status).to.equal('interrupted');

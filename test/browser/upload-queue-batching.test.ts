@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo, UploadOptions } from '../../src/client/index.js';
 import { UploadQueue } from '../../src/queue/index.js';
 import { newWorkspace } from './emulator-control.js';
+import { nextTask, when } from './wait.js';
 
 const info = (name: string): FileInfo => ({ id: crypto.randomUUID(), name, contentType: 'application/octet-stream', size: 1, raw: {} });
 
@@ -16,20 +17,23 @@ function scriptedClient(script: (file: Blob, options: UploadOptions) => Promise<
   return { upload: script } as unknown as DeepLakeClient;
 }
 
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 describe('UploadQueue change batching', () => {
   it('coalesces a burst of progress into few `change` events, the last one current', async () => {
     let finish!: () => void;
+    let parked!: () => void;
+    const burstOver = new Promise<void>((resolve) => (parked = resolve));
     const queue = new UploadQueue({
       client: scriptedClient(async (file, { onProgress }) => {
         // 200 progress callbacks, each in its own task, within ~a few ms.
         for (let loaded = 1; loaded <= 200; loaded++) {
           onProgress?.({ loaded, total: 1000 });
           await new Promise<void>((resolve) => queueMicrotask(resolve));
-          if (loaded % 20 === 0) await tick();
+          if (loaded % 20 === 0) await nextTask();
         }
-        await new Promise<void>((resolve) => (finish = resolve));
+        await new Promise<void>((resolve) => {
+          finish = resolve;
+          parked();
+        });
         return info((file as File).name);
       }),
     });
@@ -37,8 +41,10 @@ describe('UploadQueue change batching', () => {
     let progressEvents = 0;
     queue.addEventListener('change', ({ detail }) => changes.push(detail.items[0]!.loaded));
     queue.addEventListener('progress', () => progressEvents++);
+    // The burst is over (the upload waits for finish()) and its last step told: the batches are out.
+    const told = when(queue, 'change', ({ items }) => items[0]?.loaded === 200);
     queue.add([new File(['x'.repeat(1000)], 'a.bin')]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.all([burstOver, told]);
     expect(changes.length, 'one for the add, a few for 200 progress callbacks').to.be.within(2, 8);
     expect(progressEvents).to.be.within(1, 7);
     expect(changes.at(-1)).to.equal(200);
@@ -86,7 +92,7 @@ describe('UploadQueue change batching', () => {
     expect(changes, 'nothing dispatched while the caller is still changing things').to.equal(0);
     await Promise.resolve();
     expect(changes).to.equal(1);
-    await tick();
+    await nextTask();
     expect(changes).to.equal(1);
   });
 
@@ -104,7 +110,7 @@ describe('UploadQueue change batching', () => {
     const complete = new Promise<void>((resolve) => queue.addEventListener('complete', () => resolve(), { once: true }));
     queue.add(['a', 'b', 'c'].map((name) => new File([name], name)));
     await complete;
-    await tick();
+    await nextTask();
     expect(uploads).to.deep.equal(['a', 'b', 'c']);
     expect(queue.items).to.deep.equal([]);
   });

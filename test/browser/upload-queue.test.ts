@@ -1,8 +1,7 @@
 /**
  * The upload queue against the real emulator (same origin), in real Chromium: the cap on
  * concurrent uploads, progress and totals, cancel/pause/retry/remove/reset, events, auth
- * refresh and the immutability of item records. Helpers live here, not in a shared file,
- * because emulator-control.ts belongs to the client's tests.
+ * refresh and the immutability of item records.
  */
 import { expect } from '@open-wc/testing';
 import { DeepLakeError, isFileId, type DeepLakeClientOptions } from '../../src/client/index.js';
@@ -14,7 +13,9 @@ import {
   type UploadQueueEventName,
   type UploadQueueOptions,
 } from '../../src/queue/index.js';
-import { clientFor, injectFault, makeBytes, newWorkspace, recordingProvider, requestLog, sha256, type TestWorkspace } from './emulator-control.js';
+import { clientFor, injectFault, makeBytes, newWorkspace, posts, recordingProvider, requestsSoFar, sha256, type TestWorkspace } from './emulator-control.js';
+import { countOf, MID_BODY_SIZE, whenMidBody } from './queue-helpers.js';
+import { when } from './wait.js';
 
 // ---- helpers ---------------------------------------------------------------------------
 
@@ -27,40 +28,9 @@ function queueFor(ws: TestWorkspace, options: Partial<UploadQueueOptions> = {}, 
   return queue;
 }
 
-/** Resolves with the detail of the next `name` event that `accept`s. */
-function when<K extends UploadQueueEventName>(
-  queue: UploadQueue,
-  name: K,
-  accept: (detail: UploadQueueEventDetail[K]) => boolean = () => true,
-  timeoutMs = 20_000,
-): Promise<UploadQueueEventDetail[K]> {
-  return new Promise((resolve, reject) => {
-    const listener = (event: CustomEvent<UploadQueueEventDetail[K]>) => {
-      if (!accept(event.detail)) return;
-      off();
-      resolve(event.detail);
-    };
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`timed out waiting for a matching "${name}" event`));
-    }, timeoutMs);
-    const off = () => {
-      clearTimeout(timer);
-      queue.removeEventListener(name, listener as EventListener);
-    };
-    queue.addEventListener(name, listener as EventListener);
-  });
-}
-
 const whenSent = (queue: UploadQueue, id: string) => when(queue, 'progress', ({ item }) => item.id === id && item.loaded > 0);
-/** Some but not all bytes left the browser. Loopback sockets buffer ~5 MB, hence big files in these tests. */
-const whenMidBody = (queue: UploadQueue, id: string) =>
-  when(queue, 'progress', ({ item }) => item.id === id && item.phase === 'sending' && item.loaded > 0);
 const MB = 1024 * 1024;
 const binFile = (size: number, name: string, seed = 1) => new File([makeBytes(size, seed)], name);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const countOf = (items: readonly UploadItem[], status: UploadItem['status']) => items.filter((i) => i.status === status).length;
-const posts = async (ws: TestWorkspace) => (await requestLog(ws.workspace)).filter((r) => r.method === 'POST');
 
 // ---- tests -----------------------------------------------------------------------------
 
@@ -209,24 +179,29 @@ describe('UploadQueue', () => {
     queue.reset();
   });
 
-  it('cancels an upload mid-body and stores nothing', async () => {
+  it('cancels an upload mid-body and stores nothing; retried, it is stored once', async () => {
     const ws = await newWorkspace();
     // 24 MB at 16 MB/s: had the request not been aborted, the file would be stored within
     // ~1.5 s. Big enough that loopback socket buffers (which grow under load) cannot take
-    // the whole body at once, leaving no moment mid-body.
-    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 16 * MB });
+    // the whole body at once, leaving no moment mid-body. The retry's body is read as slowly.
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 16 * MB, count: 2 });
     const queue = queueFor(ws);
-    let outcomes = 0;
-    for (const name of ['success', 'error', 'complete'] as const) queue.addEventListener(name, () => outcomes++);
-    const [item] = queue.add([binFile(24 * MB, 'big.bin')]);
+    const outcomes: string[] = [];
+    for (const name of ['success', 'error', 'complete'] as const) queue.addEventListener(name, () => outcomes.push(name));
+    const [item] = queue.add([binFile(MID_BODY_SIZE, 'big.bin')]);
     await whenMidBody(queue, item!.id);
     queue.cancel(item!.id);
     expect(queue.get(item!.id)).to.include({ status: 'canceled', phase: undefined });
     expect(queue.busy).to.equal(false);
-    await sleep(2000);
-    expect(await clientFor(ws).list()).to.deep.equal([]);
-    expect((await posts(ws)).every((r) => r.status !== 201)).to.equal(true);
-    expect(outcomes, 'no success, error or complete for a canceled item').to.equal(0);
+    // The server's log cannot tell an aborted request from one still sending. The retry
+    // can: its body is read at the same rate and starts later, so a canceled request that
+    // went on would be stored before it.
+    const success = when(queue, 'success');
+    queue.retry(item!.id);
+    const { info } = await success;
+    expect((await clientFor(ws).list()).map((f) => f.id)).to.deep.equal([info.id]);
+    expect((await posts(ws)).map((r) => r.status)).to.deep.equal([0, 201]);
+    expect(outcomes, 'no success, error or complete for the canceled attempt').to.deep.equal(['success', 'complete']);
   });
 
   it('fails with retries 0, then retry() uploads it with the retries set at run time', async () => {
@@ -285,14 +260,12 @@ describe('UploadQueue', () => {
     queue.pause(item!.id);
     expect(queue.get(item!.id)).to.include({ status: 'paused', loaded: 0, bytesPerSecond: 0 });
     expect(queue.busy).to.equal(false);
-    await sleep(300);
-    expect(await clientFor(ws).list()).to.deep.equal([]);
-    expect(queue.get(item!.id)!.status, 'stays paused').to.equal('paused');
 
     const success = when(queue, 'success');
     queue.resume(item!.id);
     expect(queue.get(item!.id)!.status).to.equal('uploading');
     const { info } = await success;
+    // Both requests are read at the same rate: a paused one that went on would be stored first.
     const stored = await clientFor(ws).list();
     expect(stored.map((f) => f.id)).to.deep.equal([info.id]);
     expect(await sha256(await clientFor(ws).content(info.id))).to.equal(await sha256(bytes));
@@ -302,8 +275,7 @@ describe('UploadQueue', () => {
     const ws = await newWorkspace();
     const queue = queueFor(ws, { autoStart: false });
     const [a, b] = queue.add([binFile(1000, 'a.bin'), binFile(1000, 'b.bin')]);
-    await sleep(300);
-    expect(await requestLog(ws.workspace)).to.deep.equal([]);
+    expect(await requestsSoFar(ws)).to.deep.equal([]);
     expect(queue.items.map((i) => i.status)).to.deep.equal(['queued', 'queued']);
     expect(queue.busy).to.equal(false);
 
@@ -323,9 +295,10 @@ describe('UploadQueue', () => {
 
   it('remove() and reset() abort running uploads and store nothing', async () => {
     const ws = await newWorkspace();
-    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 2 * MB, count: 3 });
+    // Every body read at 16 MB/s: an aborted request that went on would be stored within ~1.5 s.
+    await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: 16 * MB, count: 4 });
     const queue = queueFor(ws, { concurrency: 3 });
-    const [a, b, c] = queue.add([1, 2, 3].map((seed) => binFile(8 * MB, `f${seed}.bin`, seed)));
+    const [a, b, c] = queue.add([1, 2, 3].map((seed) => binFile(MID_BODY_SIZE, `f${seed}.bin`, seed)));
     await Promise.all([whenSent(queue, a!.id), whenSent(queue, b!.id)]);
     queue.remove(a!.id);
     expect(queue.get(a!.id)).to.equal(undefined);
@@ -334,15 +307,15 @@ describe('UploadQueue', () => {
     queue.reset();
     expect([queue.items.length, queue.busy, queue.totals.total]).to.deep.equal([0, false, 0]);
     await cleared;
-    await sleep(300);
-    expect(await clientFor(ws).list()).to.deep.equal([]);
-    expect((await posts(ws)).filter((r) => r.status === 201)).to.deep.equal([]);
 
-    // The queue still works after a reset.
+    // The queue still works after a reset. That file is as big and read at the same rate,
+    // and starts later: an aborted request that went on would be stored before it (the
+    // server's log cannot tell an aborted request from one still sending).
     const success = when(queue, 'success');
-    queue.add([binFile(100, 'after.bin')]);
-    await success;
-    expect((await clientFor(ws).list()).length).to.equal(1);
+    queue.add([binFile(MID_BODY_SIZE, 'after.bin', 4)]);
+    const { info } = await success;
+    expect((await clientFor(ws).list()).map((f) => f.id)).to.deep.equal([info.id]);
+    expect((await posts(ws)).filter((r) => r.status === 201).length).to.equal(1);
   });
 
   it('fires success, error and complete with the right details, complete once per batch', async () => {

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { en } from '../../src/i18n/strings.js';
 import { injectFault } from './emulator-control.js';
 import { mountForm, submitButton } from './form-helpers.js';
-import { countOf, fileOf, settled, sleep, storedIds, when } from './uploader-helpers.js';
+import { countOf, fileOf, nextTask, settled, storedIds, when } from './uploader-helpers.js';
 
 const onSubmit = { multiple: true, manual: true, 'upload-on-submit': true } as const;
 
@@ -26,7 +26,9 @@ describe('<deeplake-uploader upload-on-submit>', () => {
     expect(byButton, 'event.submitter is the button').to.equal(true);
     expect(values.attachments).to.deep.equal(el.values);
     expect([...values.attachments!].sort()).to.deep.equal((await storedIds(ws)).sort());
-    await sleep(300); // a second submission would have gone out by now
+    // The held submit is sent again in one promise callback: a second one would have come
+    // with it, before the next task.
+    await nextTask();
     expect(submissions.list.length).to.equal(1);
   });
 
@@ -53,10 +55,10 @@ describe('<deeplake-uploader upload-on-submit>', () => {
     el.addEventListener('invalid', () => invalid++);
     el.addFiles([fileOf(1500, 'a.txt')]);
     await settled(el);
-    const complete = when(el, 'deeplake-complete');
+    // The failure is reported (`invalid`) in the callback that would otherwise submit again.
+    const reported = when(el, 'invalid');
     form.requestSubmit(submitButton(form));
-    await complete;
-    await sleep(300);
+    await reported;
     await settled(el);
     expect([submissions.list.length, countOf(el.items, 'error')]).to.deep.equal([0, 1]);
     expect([el.validationMessage, invalid > 0]).to.deep.equal([en.validityFailed, true]);
@@ -75,7 +77,7 @@ describe('<deeplake-uploader upload-on-submit>', () => {
     expect([countOf(photos.el.items, 'done'), countOf(docs.el.items, 'done'), byButton]).to.deep.equal([1, 2, true]);
     expect(values).to.deep.equal({ photos: photos.el.values, docs: docs.el.values });
     expect([values.photos!.length, values.docs!.length]).to.deep.equal([1, 2]);
-    await sleep(300);
+    await nextTask(); // a second submission would have come in the same callback
     expect(submissions.list.length).to.equal(1);
   });
 
@@ -84,8 +86,10 @@ describe('<deeplake-uploader upload-on-submit>', () => {
     const { el, ws } = uploaders[0]!;
     el.addFiles([fileOf(1500, 'a.txt')]);
     await settled(el);
+    // requestSubmit() validates and dispatches `submit` synchronously; a start would change
+    // the record at once.
     form.requestSubmit(submitButton(form));
-    await sleep(300);
+    await settled(el);
     expect([submissions.list.length, el.validationMessage, countOf(el.items, 'queued')]).to.deep.equal([0, en.validityWaiting, 1]);
     expect(await storedIds(ws)).to.deep.equal([]);
   });

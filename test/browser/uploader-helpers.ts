@@ -9,8 +9,13 @@ import type { TemplateResult } from 'lit';
 import '../../src/uploader/deeplake-uploader.js';
 import type { DeepLakeUploader } from '../../src/uploader/deeplake-uploader.js';
 import type { DeepLakeUploaderEventDetail } from '../../src/uploader/events.js';
-import type { UploadItem } from '../../src/queue/index.js';
-import { clientFor, makeBytes, newWorkspace, requestLog, type LoggedRequest, type TestWorkspace } from './emulator-control.js';
+import { clientFor, makeBytes, newWorkspace, requestsSoFar, type LoggedRequest, type TestWorkspace } from './emulator-control.js';
+import { nextTask } from './wait.js';
+
+// Defined once elsewhere (waits in wait.ts), imported from here by the element's tests too.
+export { posts } from './emulator-control.js';
+export { countOf, MID_BODY_SIZE, whenMidBody } from './queue-helpers.js';
+export { nextTask, quietFor, until, when } from './wait.js';
 
 export type { DeepLakeUploader };
 export const MB = 1024 * 1024;
@@ -60,61 +65,17 @@ export async function mountTemplate<T extends Element>(template: TemplateResult)
 /** A file of `size` deterministic bytes. */
 export const fileOf = (size: number, name: string, type = '', seed = 1) => new File([makeBytes(size, seed)], name, { type });
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** The queue announces changes a microtask later and Lit renders after that: wait for both. */
 export async function settled(el: DeepLakeUploader): Promise<void> {
-  await sleep(0);
+  await nextTask();
   await el.updateComplete;
 }
 
-export const posts = async (ws: TestWorkspace): Promise<LoggedRequest[]> =>
-  (await requestLog(ws.workspace)).filter((r) => r.method === 'POST');
-
-/** Waits a moment (so a wrongly started upload would reach the server), then returns the POSTs. */
-export async function postsAfterAWhile(ws: TestWorkspace): Promise<LoggedRequest[]> {
-  await sleep(300);
-  return posts(ws);
-}
+/** The POSTs that reached the server before now (requestsSoFar: no waiting a while). */
+export const postsSoFar = async (ws: TestWorkspace): Promise<LoggedRequest[]> =>
+  (await requestsSoFar(ws)).filter((r) => r.method === 'POST');
 
 type UploaderEventName = keyof DeepLakeUploaderEventDetail;
-
-/** Resolves with the detail of the next `name` event on `el` that `accept`s. */
-export function when<K extends UploaderEventName>(
-  el: HTMLElement,
-  name: K,
-  accept: (detail: DeepLakeUploaderEventDetail[K]) => boolean = () => true,
-  timeoutMs = 20_000,
-): Promise<DeepLakeUploaderEventDetail[K]> {
-  return new Promise((resolve, reject) => {
-    const listener = (event: Event) => {
-      const { detail } = event as CustomEvent<DeepLakeUploaderEventDetail[K]>;
-      if (!accept(detail)) return;
-      off();
-      resolve(detail);
-    };
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`timed out waiting for a matching "${name}" event`));
-    }, timeoutMs);
-    const off = () => {
-      clearTimeout(timer);
-      el.removeEventListener(name, listener);
-    };
-    el.addEventListener(name, listener);
-  });
-}
-
-/**
- * The size of a file a test catches mid-body (whenMidBody): a loaded machine grows its
- * loopback socket buffers past 8 MB, and a body they take whole leaves no moment between
- * the first byte counted and the last.
- */
-export const MID_BODY_SIZE = 24 * MB;
-
-/** Some but not all bytes of `name` left the browser. */
-export const whenMidBody = (el: HTMLElement, name: string) =>
-  when(el, 'deeplake-progress', ({ item }) => item.relativePath === name && item.phase === 'sending' && item.loaded > 0 && item.loaded < item.total);
 
 /** Records each `deeplake-*` event of `el` as [name, detail]. */
 export function recordEvents(el: HTMLElement, names: UploaderEventName[]): Array<[UploaderEventName, unknown]> {
@@ -215,7 +176,5 @@ export function focused(el: DeepLakeUploader): string {
   if (!inner) return 'nothing inside the element';
   return `${inner.localName}: ${inner.getAttribute('aria-label') ?? inner.textContent!.trim()}`;
 }
-
-export const countOf = (items: readonly UploadItem[], status: UploadItem['status']) => items.filter((i) => i.status === status).length;
 
 export const storedIds = async (ws: TestWorkspace) => (await clientFor(ws).list({ limit: 100 })).map((f) => f.id);

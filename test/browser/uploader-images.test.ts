@@ -6,12 +6,12 @@
  * while a 12-megapixel photo is processed. The photos are made in the test
  * (jpeg-fixtures.ts: a canvas JPEG with EXIF orientation 6 and GPS written byte by byte).
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { UploadItem } from '../../src/queue/index.js';
 import { clientFor } from './emulator-control.js';
 import { canvasJpeg, contains, LATITUDE_BYTES, MAKE, phoneJpeg, readExif, scanStart } from './jpeg-fixtures.js';
 import { skipHere } from './engine.js';
-import { fileInput, metaText, mount, rows, when, type DeepLakeUploader } from './uploader-helpers.js';
+import { fileInput, metaText, mount, rows, until, when, type DeepLakeUploader } from './uploader-helpers.js';
 import type { TestWorkspace } from './emulator-control.js';
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
@@ -182,7 +182,7 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
     try {
       const success = when(el, 'deeplake-success', () => true, 80_000);
       el.addFiles([photo]);
-      await waitUntil(() => rows(el)[0]?.querySelector('[role=progressbar][data-phase=optimizing]'), 'an optimizing bar', { timeout: 30_000 });
+      await until(() => rows(el)[0]?.querySelector('[role=progressbar][data-phase=optimizing]'), 'an optimizing bar', 30_000);
       const bar = rows(el)[0]!.querySelector('[role=progressbar]')!;
       expect(bar.getAttribute('aria-valuenow')).to.match(/^\d+$/);
       expect(metaText(rows(el)[0]!)).to.contain('Optimizing…');

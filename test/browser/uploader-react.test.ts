@@ -3,7 +3,7 @@
  * sets properties for custom elements), and the form's own `onSubmit` reads the uploaded
  * UUIDs with `new FormData(form)`, as it would any native field.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 // Default imports: React ships CommonJS, which the test server turns into a module with
 // only a default export (its entry picks a build at run time, so no named exports).
 import React, { type FormEvent } from 'react';
@@ -11,7 +11,7 @@ import ReactDOM from 'react-dom';
 import ReactDOMClient, { type Root } from 'react-dom/client';
 import type { DeepLakeClient } from '../../src/client/index.js';
 import { clientFor, newWorkspace } from './emulator-control.js';
-import { fileOf, storedIds, track, when, type DeepLakeUploader } from './uploader-helpers.js';
+import { fileOf, storedIds, track, until, when, type DeepLakeUploader } from './uploader-helpers.js';
 
 const h = React.createElement;
 
@@ -68,7 +68,7 @@ describe('<deeplake-uploader> in a React 19 form', () => {
 
     const form = container.querySelector('form')!;
     form.requestSubmit(container.querySelector<HTMLButtonElement>('#send'));
-    await waitUntil(() => submissions.length > 0, 'React onSubmit ran');
+    await until(() => submissions.length > 0, 'React onSubmit ran');
     expect(submissions).to.deep.equal([{ values: el.values, submitter: 'send' }]);
   });
 
@@ -83,7 +83,7 @@ describe('<deeplake-uploader> in a React 19 form', () => {
     el.addFiles([fileOf(2000, 'a.txt', 'text/plain', 1)]);
     await el.updateComplete;
     container.querySelector('form')!.requestSubmit(container.querySelector<HTMLButtonElement>('#send'));
-    await waitUntil(() => submissions.length > 0, 'React onSubmit ran');
+    await until(() => submissions.length > 0, 'React onSubmit ran');
     expect(el.values).to.have.length(1);
     expect(submissions).to.deep.equal([{ values: el.values, submitter: 'send' }]);
     expect(await storedIds(ws)).to.deep.equal(el.values);

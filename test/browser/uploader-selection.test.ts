@@ -20,8 +20,8 @@ import {
   pasteEvent,
   pick,
   posts,
+  postsSoFar,
   recordEvents,
-  sleep,
   storedIds,
   when,
   type DeepLakeUploader,
@@ -73,15 +73,16 @@ describe('<deeplake-uploader> selection', () => {
     expect(seen).to.deep.equal([a, `${a} ${b}`]);
     expect([bubbled, custom]).to.deep.equal([2, 0]);
 
-    // Removing a stored row changes the values once more; removing nothing does not.
+    // Removing a stored row changes the values once more; removing nothing does not: the
+    // next change seen is the reset's, which comes after.
     const removed = new Promise((resolve) => el.addEventListener('change', resolve, { once: true }));
     el.remove(el.items[0]!.id);
     await removed;
-    el.remove('no-such-id');
-    await sleep(50);
     expect(seen).to.deep.equal([a, `${a} ${b}`, b]);
+    el.remove('no-such-id');
+    const cleared = new Promise((resolve) => el.addEventListener('change', resolve, { once: true }));
     el.reset();
-    await sleep(50);
+    await cleared;
     expect(seen).to.deep.equal([a, `${a} ${b}`, b, '']);
   });
 
@@ -211,12 +212,13 @@ describe('<deeplake-uploader> selection', () => {
     </div>`);
     const el = root.querySelector('deeplake-uploader')!;
     const input = root.querySelector('input')!;
+    const added = when(el, 'deeplake-add');
     paste(input, [fileOf(10, 'in-form.bin')]);
-    await sleep(50);
+    await added;
     expect(el.items.length).to.equal(1);
     root.querySelector('section')!.append(el);
+    // A paste it takes is prevented in the event itself: not prevented, it was left alone.
     const event = paste(input, [fileOf(10, 'after-move.bin')]);
-    await sleep(50);
     expect([el.items.length, event.defaultPrevented]).to.deep.equal([1, false]);
   });
 
@@ -225,9 +227,15 @@ describe('<deeplake-uploader> selection', () => {
     expect(browseButton(el).disabled).to.equal(true);
     expect(el.addFiles([fileOf(10, 'x.bin')])).to.deep.equal([]);
     drop(el, [fileOf(10, 'y.bin')]);
-    paste(el, [fileOf(10, 'z.bin')]);
-    await sleep(300);
-    expect(el.items.length).to.equal(0);
-    expect(await posts(ws)).to.deep.equal([]);
+    expect(paste(el, [fileOf(10, 'z.bin')]).defaultPrevented, 'a paste it takes is prevented').to.equal(false);
+    expect(await postsSoFar(ws)).to.deep.equal([]);
+    // A drop's files are read after the event: enabled again, a later drop's add comes
+    // after anything the first one would have added.
+    el.disabled = false;
+    await el.updateComplete;
+    const added = when(el, 'deeplake-add');
+    drop(el, [fileOf(10, 'later.bin')]);
+    await added;
+    expect(el.items.map((i) => i.relativePath)).to.deep.equal(['later.bin']);
   });
 });

@@ -15,7 +15,7 @@ import {
   metaText,
   mount,
   posts,
-  postsAfterAWhile,
+  postsSoFar,
   rowNamed,
   rows,
   storedIds,
@@ -52,7 +52,7 @@ describe('<deeplake-uploader> validation', () => {
         await el.updateComplete;
         expect(el.items.length).to.equal(0);
         expect(metaText(rowNamed(el, bad[0]))).to.equal('This type of file is not accepted');
-        expect(await postsAfterAWhile(ws)).to.deep.equal([]);
+        expect(await postsSoFar(ws)).to.deep.equal([]);
 
         const done = when(el, 'deeplake-success');
         deliver(el, how, [fileOf(100, ok[0], ok[1])]);
@@ -73,7 +73,7 @@ describe('<deeplake-uploader> validation', () => {
     expect(el.items.map((i) => i.relativePath)).to.deep.equal(['edge.bin']);
     expect(metaText(rowNamed(el, 'big.bin'))).to.equal('Larger than the 1 kB limit');
     expect(alertText(el)).to.equal('big.bin was not added: Larger than the 1 kB limit');
-    expect(await postsAfterAWhile(ws)).to.deep.equal([]);
+    expect(await postsSoFar(ws)).to.deep.equal([]);
   });
 
   it('refuses files past max-files, counting what the element already holds', async () => {
@@ -87,7 +87,7 @@ describe('<deeplake-uploader> validation', () => {
     expect(refused.map((r) => r.file.name)).to.deep.equal(['3.bin', '4.bin']);
     expect(el.items.map((i) => i.relativePath)).to.deep.equal(['1.bin', '2.bin']);
     expect(metaText(rowNamed(el, '4.bin'))).to.equal('No more than 2 files');
-    expect(await postsAfterAWhile(ws)).to.deep.equal([]);
+    expect(await postsSoFar(ws)).to.deep.equal([]);
 
     // Removing one makes room for one.
     el.remove(el.items[0]!.id);
@@ -104,7 +104,7 @@ describe('<deeplake-uploader> validation', () => {
     expect(refused.map((r) => [r.file.name, r.reason, r.message])).to.deep.equal([['empty.txt', 'empty', 'The file is empty']]);
     expect(metaText(rowNamed(el, 'empty.txt'))).to.equal('The file is empty');
     expect(el.items.length).to.equal(0);
-    expect(await postsAfterAWhile(ws)).to.deep.equal([]);
+    expect(await postsSoFar(ws)).to.deep.equal([]);
   });
 
   it('says how many were refused when several are, and lets a refused row be dismissed', async () => {
@@ -129,7 +129,7 @@ describe('<deeplake-uploader> validation', () => {
     expect(offered).to.deep.equal(['a.bin', 'b.bin']);
     await el.updateComplete;
     expect(el.items.length).to.equal(0);
-    expect(await postsAfterAWhile(ws)).to.deep.equal([]);
+    expect(await postsSoFar(ws)).to.deep.equal([]);
   });
 
   it('refuses one file through detail.veto() with the page’s message', async () => {

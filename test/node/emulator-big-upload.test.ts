@@ -11,7 +11,7 @@ import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { multipart, sleep, tempDir } from './helpers.js';
+import { multipart, tempDir, until } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SIZE = 200 * 1024 * 1024;
@@ -101,8 +101,19 @@ describe('emulator CLI: 200 MiB upload with flat server memory', () => {
     const warm = multipart([{ name: 'file', data: randomBytes(1024 * 1024), filename: 'warm.bin' }]);
     const w = await fetch(`${base}/files`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': warm.contentType }, body: warm.body });
     assert.equal(w.status, 201);
-    await sleep(300);
-    const baseline = rssOf(pid);
+    // The baseline once the warm-up's memory has stopped falling (two samples 50 ms apart).
+    let previous = Infinity;
+    const baseline = await until(
+      () => {
+        const now = rssOf(pid);
+        const steady = now >= previous;
+        previous = now;
+        return steady && now;
+      },
+      'the RSS stops falling',
+      10_000,
+      50,
+    );
 
     let peak = baseline;
     const sampler = setInterval(() => {

@@ -3,16 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Running, sha256, sleep, start, upload } from './helpers.js';
-
-/** Waits until an async cleanup on the server side is visible (bounded). */
-async function eventually(check: () => Promise<boolean>, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) assert.fail('condition not reached in time');
-    await sleep(20);
-  }
-}
+import { type Running, sha256, start, until, upload } from './helpers.js';
 
 describe('emulator faults', () => {
   let run: Running;
@@ -66,7 +57,7 @@ describe('emulator faults', () => {
     const before = await total();
     run.emu.injectFault(run.workspace, { drop: 'mid-body' });
     await assert.rejects(upload(run, randomBytes(4 * 1024 * 1024)), TypeError);
-    await eventually(async () => (await readdir(join(run.dir, 'tmp'))).length === 0);
+    await until(async () => (await readdir(join(run.dir, 'tmp'))).length === 0, 'the partial file is removed');
     assert.equal(await total(), before);
     const log = run.emu.requests(run.workspace).filter((e) => e.method === 'POST');
     assert.equal(log.at(-1)?.status, 0, 'a dropped request is logged with status 0');
@@ -100,11 +91,12 @@ describe('emulator faults', () => {
   it('latency delays only the matching request, not the others', async () => {
     run.emu.injectFault(run.workspace, { latencyMs: 600, match: { path: '/files/' } });
     const t0 = Date.now();
-    const slow = fetch(`${run.ws}/files/00000000-0000-4000-8000-000000000000`, { headers: run.auth }).then((r) => {
+    const slowPath = '/files/00000000-0000-4000-8000-000000000000';
+    const slow = fetch(`${run.ws}${slowPath}`, { headers: run.auth }).then((r) => {
       assert.equal(r.status, 404);
       return Date.now() - t0;
     });
-    await sleep(50);
+    await until(() => run.emu.requests(run.workspace).some((r) => r.path.endsWith(slowPath)), 'the slow request is at the server');
     const t1 = Date.now();
     assert.equal((await list()).status, 200);
     const fast = Date.now() - t1;

@@ -98,4 +98,16 @@ export async function uploadJson(run: Running, data: string | Buffer, filename =
   return (await res.json()) as Record<string, unknown>;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/**
+ * Polls `check` (every `intervalMs`) until it returns something truthy, and answers that;
+ * fails after `timeoutMs`, naming `what` it waited for. No test here waits a fixed time.
+ */
+export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000, intervalMs = 20): Promise<Exclude<T, false | '' | 0 | null | undefined>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as Exclude<T, false | '' | 0 | null | undefined>;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
