@@ -30,7 +30,7 @@ export async function handleAdmin(emu: Emulator, req: IncomingMessage, res: Serv
       const body = await jsonObject(req);
       if (body.workspace !== undefined && (typeof body.workspace !== 'string' || !body.workspace)) throw new HttpError(400, '"workspace" must be a non-empty string');
       if (body.style !== undefined && !isStyle(body.style)) throw new HttpError(400, '"style" must be snake, camel, alt or data');
-      return sendJson(res, 201, emu.addWorkspace(body.workspace as string | undefined, body.style as never));
+      return sendJson(res, 201, emu.addWorkspace(body.workspace, body.style));
     }
     case 'POST /__emulator/tokens': {
       const body = await jsonObject(req);
@@ -38,7 +38,7 @@ export async function handleAdmin(emu: Emulator, req: IncomingMessage, res: Serv
       const length = body.length ?? 32;
       if (ttlMs !== undefined && typeof ttlMs !== 'number') throw new HttpError(400, '"ttlMs" must be a number');
       if (!Number.isInteger(length) || (length as number) < 8 || (length as number) > 4096) throw new HttpError(400, '"length" must be an integer from 8 to 4096');
-      const opts = { length: length as number, ...(ttlMs !== undefined && { ttlMs: ttlMs as number }) };
+      const opts = { length: length as number, ...(ttlMs !== undefined && { ttlMs: ttlMs }) };
       return sendJson(res, 201, { token: emu.issueToken(workspaceOf(body), opts) });
     }
     case 'POST /__emulator/faults': {

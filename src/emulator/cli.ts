@@ -15,7 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMissing, missingPeers } from './peers.js';
 import { isStyle } from './styles.js';
-import type { ResponseStyle } from './types.js';
 
 /** Exit 2: a wrong flag. Exit 1: the emulator cannot run here (missing packages, port taken). */
 function fail(message: string, code = 2): never {
@@ -84,7 +83,7 @@ async function main(): Promise<void> {
   const { createEmulator } = await import('./server.js');
 
   const given = args.token ?? process.env.DEEPLAKE_EMULATOR_TOKEN;
-  const style = args.style as ResponseStyle | undefined;
+  const style = args.style;
   const emulator = createEmulator({
     dataDir: args['data-dir'],
     origins: origins.includes('*') ? '*' : origins,

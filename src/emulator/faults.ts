@@ -19,7 +19,7 @@ export function parseFault(json: unknown): Fault {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new HttpError(400, 'A fault must be a JSON object');
   const f = json as Record<string, unknown>;
   const num = (k: string, min = 0): void => {
-    if (f[k] !== undefined && (typeof f[k] !== 'number' || !((f[k] as number) >= min))) throw new HttpError(400, `Fault field "${k}" must be a number >= ${min}`);
+    if (f[k] !== undefined && (typeof f[k] !== 'number' || !(f[k] >= min))) throw new HttpError(400, `Fault field "${k}" must be a number >= ${min}`);
   };
   num('count', 1);
   num('status', 100);
@@ -35,7 +35,7 @@ export function parseFault(json: unknown): Fault {
     if (f[k] !== undefined && typeof f[k] !== 'string') throw new HttpError(400, `Fault field "${k}" must be a string`);
   }
   if (f.match !== undefined && (typeof f.match !== 'object' || f.match === null)) throw new HttpError(400, 'Fault field "match" must be an object');
-  return f as Fault;
+  return f;
 }
 
 export function parseFaultHeader(value: string | string[] | undefined): Fault | undefined {

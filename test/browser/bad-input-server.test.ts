@@ -41,7 +41,7 @@ describe('bad input: server answers', () => {
       el.retry(items[0]!.id);
       ({ items } = await complete);
       expect(countOf(items, 'done')).to.equal(2);
-      expect((await client!.list()).map((f) => f.name).sort()).to.deep.equal(['first.txt', 'second.txt']);
+      expect((await client.list()).map((f) => f.name).sort()).to.deep.equal(['first.txt', 'second.txt']);
     });
   }
 });
@@ -121,7 +121,7 @@ describe('bad input: the server stops mid-batch and comes back', () => {
     el.retry();
     ({ items } = await complete);
     expect(countOf(items, 'done')).to.equal(6);
-    const names = (await client!.list()).map((f) => f.name).sort();
+    const names = (await client.list()).map((f) => f.name).sort();
     expect(names).to.deep.equal(items.map((i) => i.relativePath).sort());
   });
 });

@@ -110,7 +110,7 @@ describe('bad input: files', () => {
     el.addFiles(NAMES.map(([name], i) => fileOf(10 + i, name, 'text/plain')));
     const { items } = await complete;
     expect(items.map((i) => i.status)).to.deep.equal(NAMES.map(() => 'done'));
-    const infos = await Promise.all(items.map((i) => client!.info(i.info!.id)));
+    const infos = await Promise.all(items.map((i) => client.info(i.info!.id)));
     expect(infos.map((i) => i.name)).to.deep.equal(NAMES.map(([, stored]) => stored));
     expect(infos.map((i) => i.size)).to.deep.equal(NAMES.map((_, i) => 10 + i));
     // The rows show what was chosen, as text: no markup from a name becomes an element.

@@ -18,7 +18,7 @@ async function mountFailing(attrs: Record<string, string | boolean>, props: Part
   return { el, error: outcome.detail.error };
 }
 
-const message = (el: DeepLakeFile) => part(el, 'message')!.textContent!.trim();
+const message = (el: DeepLakeFile) => part(el, 'message')!.textContent.trim();
 
 describe('<deeplake-file> errors', () => {
   it('says a missing file was not found, with a retry button, and passes axe', async () => {
@@ -28,7 +28,7 @@ describe('<deeplake-file> errors', () => {
     expect([error.code, error.status]).to.deep.equal(['not_found', 404]);
     expect(shown(el)).to.equal('error');
     expect(message(el)).to.equal('This file was not found');
-    expect(part(el, 'retry-button')!.textContent!.trim()).to.equal('Try again');
+    expect(part(el, 'retry-button')!.textContent.trim()).to.equal('Try again');
     expect(el.matches(':state(error)')).to.equal(true);
     expect(el.info).to.equal(undefined);
     await expect(el).to.be.accessible();
@@ -113,6 +113,6 @@ describe('<deeplake-file> errors', () => {
     const { client } = await workspace();
     const { el } = await mountFailing({ 'file-id': unknownId() }, { client, strings: { errorNotFound: 'Nicht gefunden', retry: 'Nochmal' } });
     expect(message(el)).to.equal('Nicht gefunden');
-    expect(part(el, 'retry-button')!.textContent!.trim()).to.equal('Nochmal');
+    expect(part(el, 'retry-button')!.textContent.trim()).to.equal('Nochmal');
   });
 });

@@ -107,8 +107,8 @@ describe('<deeplake-file> kinds', () => {
 
   it('shows the first 64 KiB of a longer text, and says so', async () => {
     const el = await mountKind('long');
-    expect(part(el, 'text')!.textContent!.length).to.equal(64 * 1024);
-    expect(part(el, 'note')!.textContent!.trim()).to.equal("Showing the first 66 kB of 72 kB");
+    expect(part(el, 'text')!.textContent.length).to.equal(64 * 1024);
+    expect(part(el, 'note')!.textContent.trim()).to.equal("Showing the first 66 kB of 72 kB");
   });
 
   describe('files that carry script', () => {

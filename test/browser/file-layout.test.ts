@@ -52,7 +52,7 @@ describe('<deeplake-file> layout', () => {
       // Half the card's width or more goes to the name, not 2–3 letters of it.
       expect(box(name).width).to.be.greaterThan(box(card).width * 0.45);
       // The end of the name, with its extension, is shown whole, inside the card.
-      expect(tail.textContent!.endsWith('.zip')).to.equal(true);
+      expect(tail.textContent.endsWith('.zip')).to.equal(true);
       expect(box(tail).right).to.be.at.most(box(card).right);
       expect(box(tail).left).to.be.at.least(box(name).left);
       // The size is shown, and not beside the name, where it would take its room.

@@ -61,7 +61,7 @@ describe('<deeplake-file> loading', () => {
     await el.updateComplete;
     expect(shown(el)).to.equal('placeholder');
     // Nothing is loading yet: a quiet box, no "Loading…" claim.
-    expect(part(el, 'placeholder')!.textContent!.trim()).to.equal('');
+    expect(part(el, 'placeholder')!.textContent.trim()).to.equal('');
     expect((await nearLoaded).type).to.equal('deeplake-load');
     expect(await reads(ws)).to.deep.equal([`content ${wav.id}`]);
     expect(shown(el)).to.equal('placeholder');

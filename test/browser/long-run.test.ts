@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { engine, itIn } from './engine.js';
 import { makePng } from './file-fixtures.js';
-import { fileOf, mount, nextTask, type DeepLakeUploader } from './uploader-helpers.js';
+import { fileOf, mount, nextTask } from './uploader-helpers.js';
 
 const BATCHES = 20;
 const PER_BATCH = 100;
@@ -115,7 +115,7 @@ async function longRun(measureHeap: boolean): Promise<RunResult> {
     const windowAtStart = onWindow.live.size;
     const start = measureHeap ? await settleHeap() : 0;
     for (let n = 1; n < BATCHES; n++) await batch(n);
-    await (el as DeepLakeUploader).updateComplete;
+    await el.updateComplete;
     const end = measureHeap ? await settleHeap() : 0;
     const grownMiB = measureHeap ? (end - start) / 2 ** 20 : undefined;
     const heapText = measureHeap ? `heap ${(start / 2 ** 20).toFixed(1)} → ${(end / 2 ** 20).toFixed(1)} MiB (${grownMiB!.toFixed(2)} MiB), ` : '';

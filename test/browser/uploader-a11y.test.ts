@@ -114,7 +114,7 @@ describe('<deeplake-uploader> accessibility', () => {
     // Every announcement is a new node in the polite region: record them as they come.
     const said: string[] = [];
     const watcher = new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement) said.push(n.textContent!.trim());
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement) said.push(n.textContent.trim());
     });
     watcher.observe(region(), { childList: true });
     let most = 0;

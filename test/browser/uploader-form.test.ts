@@ -93,7 +93,7 @@ describe('<deeplake-uploader> in a form', () => {
     await complete;
     await settled(el);
     form.requestSubmit();
-    expect(submissions.list.map((s) => s.values.attachments.length)).to.deep.equal([2]);
+    expect(submissions.list.map((s) => s.values.attachments!.length)).to.deep.equal([2]);
   });
 
   it('form.reset() cancels a running upload: nothing is stored and no `change` fires', async () => {

@@ -57,8 +57,8 @@ export async function mount(attrs: Record<string, string | number | boolean> = {
 export async function mountTemplate<T extends Element>(template: TemplateResult): Promise<T> {
   const root = fixtureSync<T>(template);
   const all = root.matches('deeplake-uploader') ? [root] : [...root.querySelectorAll('deeplake-uploader')];
-  for (const el of all) track(el as DeepLakeUploader);
-  await Promise.all(all.map((el) => (el as DeepLakeUploader).updateComplete));
+  for (const el of all) track(el);
+  await Promise.all(all.map((el) => el.updateComplete));
   return root;
 }
 
@@ -161,10 +161,10 @@ export function rowNamed(el: DeepLakeUploader, name: string): HTMLLIElement {
 }
 
 export const actionButton = (row: Element, action: string) => row.querySelector<HTMLButtonElement>(`[part~="${action}-button"]`);
-export const metaText = (row: Element) => row.querySelector('[part=meta]')!.textContent!.trim();
+export const metaText = (row: Element) => row.querySelector('[part=meta]')!.textContent.trim();
 export const browseButton = (el: DeepLakeUploader) => $<HTMLButtonElement>(el, '[part=browse-button]')!;
-export const politeText = (el: DeepLakeUploader) => $(el, '[role=status]')!.textContent!.trim();
-export const alertText = (el: DeepLakeUploader) => $(el, '[role=alert]')!.textContent!.trim();
+export const politeText = (el: DeepLakeUploader) => $(el, '[role=status]')!.textContent.trim();
+export const alertText = (el: DeepLakeUploader) => $(el, '[role=alert]')!.textContent.trim();
 
 /**
  * What has focus, as text ("button: Remove a.bin"): DOM nodes in a failed assertion would
@@ -174,7 +174,7 @@ export function focused(el: DeepLakeUploader): string {
   if (document.activeElement !== el) return `outside the element (${document.activeElement?.localName ?? 'nothing'})`;
   const inner = el.shadowRoot!.activeElement;
   if (!inner) return 'nothing inside the element';
-  return `${inner.localName}: ${inner.getAttribute('aria-label') ?? inner.textContent!.trim()}`;
+  return `${inner.localName}: ${inner.getAttribute('aria-label') ?? inner.textContent.trim()}`;
 }
 
 export const storedIds = async (ws: TestWorkspace) => (await clientFor(ws).list({ limit: 100 })).map((f) => f.id);

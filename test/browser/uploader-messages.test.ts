@@ -61,12 +61,12 @@ describe('uploader messages', () => {
     const { el, ws } = await mount({ retries: 0, multiple: true });
     await injectFault(ws.workspace, { match: upload, status: 500 });
     await failOne(el);
-    expect($(el, '[part=total-text]')!.textContent!.trim()).to.equal('1 failed');
+    expect($(el, '[part=total-text]')!.textContent.trim()).to.equal('1 failed');
     const done = when(el, 'deeplake-complete');
     el.addFiles([fileOf(50, 'b.txt')]);
     await done;
     await settled(el);
-    expect($(el, '[part=total-text]')!.textContent!.trim()).to.equal('1 of 1 uploaded · 1 failed');
+    expect($(el, '[part=total-text]')!.textContent.trim()).to.equal('1 of 1 uploaded · 1 failed');
   });
 
   it('forgetting configure(): the row says it cannot sign in, and the console says what to call', async () => {

@@ -217,7 +217,7 @@ describe('<deeplake-uploader> queue', () => {
     await el.updateComplete;
     const button = $<HTMLButtonElement>(el, '[part=upload-button]')!;
     expect(button.localName).to.equal('button');
-    expect(button.textContent!.trim()).to.equal('Upload');
+    expect(button.textContent.trim()).to.equal('Upload');
     expect(await postsSoFar(ws)).to.deep.equal([]);
     expect(el.items.map((i) => i.status)).to.deep.equal(['queued', 'queued']);
 

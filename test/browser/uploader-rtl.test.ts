@@ -51,15 +51,15 @@ describe('<deeplake-uploader> direction and language', () => {
   it('shows the strings it is given (Hebrew), in the list and the live region too', async () => {
     const el = await inDirection('rtl', 'he');
     const { strings: he } = await import('../../src/i18n/locales/he.js');
-    expect(browseButton(el).textContent!.trim()).to.equal('choose files');
+    expect(browseButton(el).textContent.trim()).to.equal('choose files');
     el.strings = he;
     await settled(el);
-    expect(browseButton(el).textContent!.trim()).to.equal(he.browse);
-    expect($(el, '[part=hint]')!.textContent!.trim()).to.equal(he.dropHint);
+    expect(browseButton(el).textContent.trim()).to.equal(he.browse);
+    expect($(el, '[part=hint]')!.textContent.trim()).to.equal(he.dropHint);
     const row = rowNamed(el, 'report.bin');
     expect(metaText(row)).to.contain(he.statusQueued);
     expect(actionButton(row, 'remove')!.getAttribute('aria-label')).to.equal(he.remove.replace('{name}', 'report.bin'));
-    expect($(el, '[part=upload-button]')!.textContent!.trim()).to.equal(he.uploadAll);
+    expect($(el, '[part=upload-button]')!.textContent.trim()).to.equal(he.uploadAll);
     expect($(el, 'ul')!.getAttribute('aria-label')).to.equal(he.listLabel);
 
     const complete = when(el, 'deeplake-complete');
@@ -72,8 +72,8 @@ describe('<deeplake-uploader> direction and language', () => {
     // A partial override keeps English for the rest.
     el.strings = { browse: 'Pick files' };
     await settled(el);
-    expect(browseButton(el).textContent!.trim()).to.equal('Pick files');
-    expect($(el, '[part=hint]')!.textContent!.trim()).to.equal('Drag files here or');
+    expect(browseButton(el).textContent.trim()).to.equal('Pick files');
+    expect($(el, '[part=hint]')!.textContent.trim()).to.equal('Drag files here or');
   });
 
   it('formats sizes for the page language', async () => {

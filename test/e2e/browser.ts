@@ -66,7 +66,7 @@ async function openPuppeteer({ hasTouch, ...viewport }: Viewport): Promise<E2EPa
   await page.setViewport({ ...viewport, hasTouch: !!hasTouch && engine === 'chromium' });
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'networkidle0' })),
-    evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
+    evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])),
     waitFor: async (fn, ...args) => void (await page.waitForFunction(fn as never, {}, ...(args as unknown as never[]))),
     type: (selector, text) => page.type(selector, text),
     click: (selector) => page.click(selector),
@@ -92,7 +92,7 @@ async function openWebKit(viewport: Viewport): Promise<E2EPage> {
   // Functions travel as source text; the arguments as JSON.
   // Functions travel as source text, their arguments as JSON; WebDriver awaits a promise.
   const run = <A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, args: A) =>
-    browser.execute(
+    browser.execute<{ value?: R; error?: string }, [string, A]>(
       ((source: string, args: unknown[]) => {
         const fn = new Function(`return (${source})`)() as (...a: unknown[]) => unknown;
         return Promise.resolve()
@@ -103,8 +103,8 @@ async function openWebKit(viewport: Viewport): Promise<E2EPage> {
           );
       }) as never,
       fn.toString(),
-      args as unknown[],
-    ) as Promise<{ value?: R; error?: string }>;
+      args,
+    );
   const evaluate = async <A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> => {
     const answer = await run(fn, args);
     if (answer.error) throw new Error(`in the page: ${answer.error}`);

@@ -76,7 +76,7 @@ describe(`demo pages (${engine})`, () => {
     await on.goto(new URL(path, base).href);
     const loaded = await on.evaluate(async () => ({
       undefinedElements: [...document.querySelectorAll(':not(:defined)')].map((el) => el.localName),
-      icon: await fetch((document.querySelector('link[rel~="icon"]') as HTMLLinkElement | null)?.href ?? '/favicon.ico').then((r) => r.status),
+      icon: await fetch(document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ?? '/favicon.ico').then((r) => r.status),
     }));
     assert.deepEqual(loaded, { undefinedElements: [], icon: 200 }, `${path}: its script ran and its icon answers`);
     assert.deepEqual(await failedRequests(on, path), [], `${path}: no failed request while loading`);
