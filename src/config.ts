@@ -93,7 +93,7 @@ export function resolveClient(host: ClientHost, quiet = false): DeepLakeClient {
   const apiUrl = host.apiUrl || defaults.apiUrl || undefined;
   const key = JSON.stringify([apiUrl ?? '', workspace, defaults.headers ?? {}]);
   let byKey = shared.get(tokenProvider);
-  if (!byKey) shared.set(tokenProvider, (byKey = new Map()));
+  if (!byKey) shared.set(tokenProvider, (byKey = new Map<string, DeepLakeClient>()));
   let client = byKey.get(key);
   if (!client) {
     client = new DeepLakeClient({ apiUrl, workspace, tokenProvider, headers: defaults.headers });

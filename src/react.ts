@@ -59,7 +59,7 @@ const listeners = new WeakMap<Element, Map<string, { handleEvent: (event: Event)
 
 function listen(node: Element, event: string, handler: ((event: Event) => void) | undefined): void {
   let byEvent = listeners.get(node);
-  if (!byEvent) listeners.set(node, (byEvent = new Map()));
+  if (!byEvent) listeners.set(node, (byEvent = new Map<string, { handleEvent: (event: Event) => void }>()));
   const current = byEvent.get(event);
   if (handler && current) current.handleEvent = handler;
   else if (handler) {

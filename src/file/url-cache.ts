@@ -97,7 +97,7 @@ const dataUrl = (blob: Blob) =>
 export function acquire(client: DeepLakeClient, id: string): Lease {
   const key = id.toLowerCase();
   let byId = entries.get(client);
-  if (!byId) entries.set(client, (byId = new Map()));
+  if (!byId) entries.set(client, (byId = new Map<string, Entry>()));
   let entry = byId.get(key);
   if (!entry) byId.set(key, (entry = { refs: 0, abort: new AbortController(), memo: new Map(), urls: [] }));
   entry.refs++;

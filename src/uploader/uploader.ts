@@ -93,7 +93,7 @@ export class DeepLakeUploader extends UploaderProperties {
 
   /** Per-file image options a `deeplake-add` listener chose. */
   readonly #optimize = new WeakMap<File, ImageOptions | false>();
-  readonly #queue = new UploadQueue({ client: () => resolveClient(this), autoStart: true, prepare: imagePrepare(this, this.#optimize) });
+  readonly #queue: UploadQueue = new UploadQueue({ client: () => resolveClient(this), autoStart: true, prepare: imagePrepare(this, this.#optimize) });
   readonly #announcer = new Announcer(this);
   readonly #pacer = new RenderPacer(this, this.#queue);
   readonly #thumbnails = new LazyThumbnails(this);

@@ -50,7 +50,7 @@ export function settled(el: DeepLakeFile, timeoutMs = 20_000): Promise<Outcome> 
   return new Promise((resolve, reject) => {
     const done = (event: Event) => {
       off();
-      resolve({ type: event.type, detail: (event as CustomEvent).detail } as Outcome);
+      resolve({ type: event.type, detail: (event as CustomEvent<unknown>).detail } as Outcome);
     };
     const timer = setTimeout(() => {
       off();

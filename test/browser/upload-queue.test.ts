@@ -225,7 +225,7 @@ describe('UploadQueue', () => {
     const { item: done } = await success;
     expect(done).to.include({ status: 'done', error: undefined, retrying: 0 });
     expect(maxRetrying).to.equal(9);
-    expect((await posts(ws)).map((r) => r.status)).to.deep.equal([...Array(10).fill(500), 201]);
+    expect((await posts(ws)).map((r) => r.status)).to.deep.equal([...Array<number>(10).fill(500), 201]);
     expect((await clientFor(ws).list()).length).to.equal(1);
   });
 

@@ -41,7 +41,11 @@ describe('importing in Node (SSR)', () => {
       const react = await import('deeplake-elements/react');
       console.log(JSON.stringify({ main: Object.keys(main).sort(), react: Object.keys(react).sort(),
         defined: [customElements.get('deeplake-uploader') === main.DeepLakeUploader, customElements.get('deeplake-file') === main.DeepLakeFile] }));`;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })) as {
+      main: string[];
+      react: string[];
+      defined: boolean[];
+    };
     assert.ok(['DeepLakeUploader', 'DeepLakeFile', 'DeepLakeClient', 'configure'].every((n) => out.main.includes(n)), out.main.join());
     assert.deepEqual(out.react, ['DeepLakeFile', 'DeepLakeUploader']);
     assert.deepEqual(out.defined, [true, true]);

@@ -52,8 +52,8 @@ export function filesFromDataTransfer(data: DataTransfer, { lasting = false }: T
   const items = data.items;
   const count = items?.length ?? 0;
   // In item order: each item's File, and its folder entry once it is known to be a folder.
-  const files: Array<File | null | undefined> = new Array(count);
-  const folders: Array<FileSystemDirectoryEntry | undefined> = new Array(count);
+  const files = new Array<File | null | undefined>(count);
+  const folders = new Array<FileSystemDirectoryEntry | undefined>(count);
   const take = (i: number) => {
     const item = items[i]!;
     if (item.kind !== 'file') return;
