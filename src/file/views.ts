@@ -28,7 +28,7 @@ export interface ViewContext {
   locale: string | undefined;
   alt: string | null | undefined;
   /** The card's download link, clicked while it has no URL yet. */
-  save(event: Event): void;
+  save(event: Event): Promise<void>;
 }
 
 const nameOf = (info: FileInfo) => info.name || info.id;

@@ -21,7 +21,7 @@ export interface ResizeJob {
 /** Progress (`done` 0..1), the encoded image, null (nothing to gain: already small, same type), or an error. */
 export type ResizeReply = { id: number; done: number } | { id: number; thumb: Blob } | { id: number; blob: Blob | null } | { id: number; error: string };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ResizeJob>) => void) | null; postMessage(reply: ResizeReply): void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<ResizeJob>) => unknown) | null; postMessage(reply: ResizeReply): void };
 
 scope.onmessage = async ({ data: job }) => {
   const { id } = job;

@@ -350,7 +350,7 @@ export class DeepLakeUploader extends UploaderProperties {
   /** Lit's hook for when to render: paced while uploads run (controllers/render-pacer.ts). */
   protected override async scheduleUpdate(): Promise<void> {
     await this.#pacer.pace();
-    super.scheduleUpdate();
+    void super.scheduleUpdate();
   }
 
   protected override render() {

@@ -129,13 +129,13 @@ async function openWebKit(viewport: Viewport): Promise<E2EPage> {
     evaluate,
     waitFor: async (fn, ...args) => void (await browser.waitUntil(async () => !!(await evaluate(fn, ...args)), { timeout: TIMEOUT_MS, interval: 100 })),
     async type(selector, text) {
-      await (await browser.$(selector)).addValue(text);
+      await browser.$(selector).addValue(text);
     },
     async click(selector) {
-      await (await browser.$(selector)).click();
+      await browser.$(selector).click();
     },
     async chooseFiles(uploader, paths) {
-      const input = await browser.$(uploader).shadow$('input[type=file]');
+      const input = browser.$(uploader).shadow$('input[type=file]');
       // WebDriver's file upload: the paths typed into the input, one per line.
       await input.addValue(paths.join('\n'));
     },
