@@ -30,9 +30,13 @@ form.addEventListener('submit', (event) => {
 async function publish(): Promise<void> {
   // The browser already checked validity: a half-uploaded field blocks the submit.
   const data = new FormData(form);
+  const text = (name: string) => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : '';
+  };
   status.textContent = 'Publishing…';
   try {
-    await insertArticle(String(data.get('title')), String(data.get('cover') ?? ''), data.getAll('attachments').map(String));
+    await insertArticle(text('title'), text('cover'), data.getAll('attachments').map(String));
     form.reset();
     status.textContent = 'Published.';
     await refresh();

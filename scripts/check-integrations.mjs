@@ -59,7 +59,7 @@ async function npm(args, cwd) {
   try {
     return (await run('npm', args, { cwd, maxBuffer: 64 << 20, env: { ...process.env, npm_config_update_notifier: 'false' } })).stdout;
   } catch (err) {
-    throw new Error(`npm ${args.join(' ')} (in ${cwd}) failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    throw new Error(`npm ${args.join(' ')} (in ${cwd}) failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: err });
   }
 }
 
@@ -68,7 +68,7 @@ async function bin(apps, name, args, cwd = apps) {
   try {
     await run(join(apps, 'node_modules', '.bin', name), args, { cwd, maxBuffer: 64 << 20 });
   } catch (err) {
-    throw new Error(`${name} ${args.join(' ')} (in ${cwd}) failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    throw new Error(`${name} ${args.join(' ')} (in ${cwd}) failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: err });
   }
 }
 

@@ -72,7 +72,10 @@ function checkMarkup(host: ClientHost, quiet: boolean): void {
   if (!what) return;
   // The same words in the console (once per origin or workspace) and in the element's error.
   const message = `The page's token may not go to ${what}: allow it in configure({ allowedApiOrigins, allowedWorkspaces })`;
-  if (!quiet && !warned.has(what)) warned.add(what) && console.warn('deeplake-elements:', message);
+  if (!quiet && !warned.has(what)) {
+    warned.add(what);
+    console.warn('deeplake-elements:', message);
+  }
   throw new DeepLakeError('untrusted_origin', message);
 }
 

@@ -342,7 +342,10 @@ export class DeepLakeUploader extends UploaderProperties {
   readonly #onListClick = (event: Event) => {
     const hit = rowAction(event);
     if (hit?.key !== undefined) this.#rejections.dismiss(hit.key);
-    else if (hit?.id !== undefined) hit.action === 'remove' ? this.#removeByUser(hit.id) : this[hit.action](hit.id);
+    else if (hit?.id !== undefined) {
+      if (hit.action === 'remove') this.#removeByUser(hit.id);
+      else this[hit.action](hit.id);
+    }
   };
   /** The last render's row context: the same object while nothing in it changed. */
   #rowContext: RowContext | undefined;

@@ -80,8 +80,8 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
     const { item, bytes, stored } = await store(el, ws, photo);
     const image = await decode(stored);
     expect([image.width, image.height]).to.deep.equal([50, 100]);
-    expect(reddish(image.pixel(25, 10)), `top ${image.pixel(25, 10)}`).to.equal(true);
-    expect(bluish(image.pixel(25, 90)), `bottom ${image.pixel(25, 90)}`).to.equal(true);
+    expect(reddish(image.pixel(25, 10)), `top ${image.pixel(25, 10).join()}`).to.equal(true);
+    expect(bluish(image.pixel(25, 90)), `bottom ${image.pixel(25, 90).join()}`).to.equal(true);
     expect(readExif(bytes)).to.equal(undefined);
     expect(contains(bytes, LATITUDE_BYTES)).to.equal(false);
     expect(item.relativePath).to.equal('IMG_0001.jpg');

@@ -94,7 +94,8 @@ async function openWebKit(viewport: Viewport): Promise<E2EPage> {
   const run = <A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, args: A) =>
     browser.execute<{ value?: R; error?: string }, [string, A]>(
       ((source: string, args: unknown[]) => {
-        const fn = new Function(`return (${source})`)() as (...a: unknown[]) => unknown;
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- WebDriver carries a function as text: the page makes it again
+        const fn = (new Function(`return (${source})`) as () => (...a: unknown[]) => unknown)();
         return Promise.resolve()
           .then(() => fn(...args))
           .then(

@@ -16,7 +16,7 @@ describe('emulator files: upload, info, content, list, delete', () => {
     const bytes = randomBytes(300_000);
     const res = await upload(run, bytes, { filename: 'photo.bin', type: 'image/png' });
     assert.equal(res.status, 201);
-    const created = (await res.json()) as Record<string, unknown>;
+    const created = (await res.json()) as Record<string, unknown> & { id: string };
     assert.match(String(created.id), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(res.headers.get('x-deeplake-file-id'), created.id);
     assert.equal(created.filename, 'photo.bin');

@@ -92,10 +92,10 @@ export function upload(
 }
 
 /** Uploads and returns the parsed JSON of the 201. */
-export async function uploadJson(run: Running, data: string | Buffer, filename = 'hello.txt', type = 'text/plain'): Promise<Record<string, unknown>> {
+export async function uploadJson(run: Running, data: string | Buffer, filename = 'hello.txt', type = 'text/plain'): Promise<Record<string, unknown> & { id: string }> {
   const res = await upload(run, data, { filename, type });
   if (res.status !== 201) throw new Error(`upload: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
+  return (await res.json()) as Record<string, unknown> & { id: string };
 }
 
 /**

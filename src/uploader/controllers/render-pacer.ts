@@ -80,11 +80,13 @@ export class RenderPacer {
     this.#shown = Math.min(items.length, this.#shown + (this.#catchingUp ? ROWS_PER_FRAME : FIRST_ROWS));
     this.#catchingUp = this.#shown < items.length;
     if (!this.#catchingUp) return items;
-    this.#frame ||= requestAnimationFrame(() => {
-      this.#frame = 0;
-      this.urgent(); // rows still to show are not held like progress
-      this.host.requestUpdate();
-    });
+    if (!this.#frame) {
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.urgent(); // rows still to show are not held like progress
+        this.host.requestUpdate();
+      });
+    }
     return items.slice(0, this.#shown);
   }
 }
