@@ -28,6 +28,8 @@ assert<
 >();
 assert<Equal<Pick<DeepLakeFileProps, 'fileId' | 'client' | 'resolveUrl' | 'loading'>, Partial<Pick<FileElement, 'fileId' | 'client' | 'resolveUrl' | 'loading'>>>>();
 
+// Not formatted: README.md is not (.prettierignore), and this stays its copy (test/node/readme-snippets.test.ts).
+// prettier-ignore
 // The README's React 19 raw-tag snippet, as written there.
 export function TripForm({ client, save }: { client: DeepLakeClient; save: (ids: FormDataEntryValue[]) => void }) {
   return (
