@@ -7,6 +7,9 @@ import { themeStyles } from '../shared/theme.js';
 
 export const fileStyles = [
   themeStyles,
+  // Prettier would write the fit rules' :is() lists with a space after each comma, which
+  // the literal minifier keeps: written without, they save 6–8 B gzip in the file bundle.
+  // prettier-ignore
   css`
     :host {
       /* the height of an image let go far from the viewport, until it is back (file.ts #park) */
