@@ -8,7 +8,11 @@ import { BUDGETS, chunkModules, gz, measureEntry, scriptTagBuild } from '../scri
 
 const br = (code) =>
   brotliCompressSync(code, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(code) },
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(code),
+    },
   }).length;
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
 
@@ -46,7 +50,11 @@ export async function bundleTable() {
   const head = '| bundle | minified | gzip -9 | brotli -q 11 | brotli vs gzip | CI budget (gzip) | gzip vs budget |';
   return [
     head,
-    `|${head.split('|').slice(1, -1).map(() => '---').join('|')}|`,
+    `|${head
+      .split('|')
+      .slice(1, -1)
+      .map(() => '---')
+      .join('|')}|`,
     ...rows.map(
       (r) =>
         `| ${r.name} | ${kib(r.min)} | ${kib(r.gzip)} (${r.gzip} B) | ${kib(r.brotli)} (${r.brotli} B) | ${(r.brotli / r.gzip).toFixed(2)}× | ${r.budget ? kib(r.budget) : '—'} | ${r.budget ? `${(r.gzip / r.budget).toFixed(2)}×` : '—'} |`,

@@ -20,12 +20,21 @@ const mbps = (x) => `${x.toFixed(0)} MiB/s`;
 const count = (values) => (values.every((v) => v === values[0]) ? String(values[0]) : fmt(values, String));
 /** Request tallies ({ total, distinct, maxPerId } per round): "16 for 16 ids, ≤ 1 per id". */
 const requests = (ts) =>
-  ts.every((t) => t.total === 0) ? 'none' : `${count(ts.map((t) => t.total))} for ${count(ts.map((t) => t.distinct))} ids, ≤ ${count(ts.map((t) => t.maxPerId))} per id`;
+  ts.every((t) => t.total === 0)
+    ? 'none'
+    : `${count(ts.map((t) => t.total))} for ${count(ts.map((t) => t.distinct))} ids, ≤ ${count(ts.map((t) => t.maxPerId))} per id`;
 
 /** A column of `key` (or a function of one result), formatted by `f`. */
 const col = (head, key, f) => ({ head, cell: (rs) => fmt(rs.map(typeof key === 'function' ? key : (r) => r[key]), f) });
 /** A column of each round's `of(result) / of(baseline result)`. */
-const vs = (head, of) => ({ head, cell: (rs, base) => fmt(rs.map((r, round) => of(r) / of(base[round])), ratio) });
+const vs = (head, of) => ({
+  head,
+  cell: (rs, base) =>
+    fmt(
+      rs.map((r, round) => of(r) / of(base[round])),
+      ratio,
+    ),
+});
 
 const heapCols = [col('JS heap Δ peak (MiB)', 'heapDelta', mib), col('renderer RSS Δ peak (MiB)', 'rssDelta', mib)];
 const longtaskCols = [
@@ -41,7 +50,8 @@ export const GALLERY = (quick) => (quick ? { count: 40, distinct: 20 } : { count
  * `settleMs` (past the element's 5 s "far away" delay, src/file/viewport.ts) before memory
  * is read, so what is measured is what stays, not what is about to be let go.
  */
-export const BIG_GALLERY = (quick) => (quick ? { count: 60, distinct: 60, once: true, settleMs: 6000 } : { count: 1000, distinct: 1000, once: true, settleMs: 6000 });
+export const BIG_GALLERY = (quick) =>
+  quick ? { count: 60, distinct: 60, once: true, settleMs: 6000 } : { count: 1000, distinct: 1000, once: true, settleMs: 6000 };
 /** CDP network throttling of case 5t: 40 ms added to each request, a nearby region (bandwidth unthrottled). */
 const RTT = { latency: 40 };
 
@@ -64,17 +74,17 @@ export function benchCases({ quick, discard, bigMiB, galleryIds }) {
     {
       id: '1',
       title: `Case 1+2: one ${bigMiB} MiB file (OPFS, disk-backed File)`,
-      columns: [
-        col('time', 'ms', ms),
-        col('throughput', (r) => big.size / MiB / (r.ms / 1000), mbps),
-        vs('vs baseline (throughput)', (r) => 1 / r.ms),
-        ...heapCols,
-      ],
+      columns: [col('time', 'ms', ms), col('throughput', (r) => big.size / MiB / (r.ms / 1000), mbps), vs('vs baseline (throughput)', (r) => 1 / r.ms), ...heapCols],
       contenders: [
         raw(big, 1),
         { ...uploader(big), name: '<deeplake-uploader> XHR' },
         { name: '<deeplake-uploader> tus, 16 MiB chunks', page: 'uploader', spec: big, opts: { transport: 'tus', concurrency: 6, chunkSize: 16 * MiB } },
-        { name: '<deeplake-uploader> tus, 16 MiB chunks, to the emulator (writes to disk)', page: 'uploader', spec: big, opts: { transport: 'tus', emulator: true, concurrency: 6, chunkSize: 16 * MiB } },
+        {
+          name: '<deeplake-uploader> tus, 16 MiB chunks, to the emulator (writes to disk)',
+          page: 'uploader',
+          spec: big,
+          opts: { transport: 'tus', emulator: true, concurrency: 6, chunkSize: 16 * MiB },
+        },
         { ...uppy(big) },
       ],
     },
@@ -186,4 +196,3 @@ export function benchCases({ quick, discard, bigMiB, galleryIds }) {
   );
   return cases;
 }
-

@@ -21,7 +21,18 @@ const W = 400;
 const H = 300;
 
 // 3×5 pixel digits, one string per row, '#' = on.
-const DIGITS = ['###,#.#,#.#,#.#,###', '.#.,##.,.#.,.#.,###', '###,..#,###,#..,###', '###,..#,###,..#,###', '#.#,#.#,###,..#,..#', '###,#..,###,..#,###', '###,#..,###,#.#,###', '###,..#,..#,..#,..#', '###,#.#,###,#.#,###', '###,#.#,###,..#,###'].map((d) => d.split(','));
+const DIGITS = [
+  '###,#.#,#.#,#.#,###',
+  '.#.,##.,.#.,.#.,###',
+  '###,..#,###,#..,###',
+  '###,..#,###,..#,###',
+  '#.#,#.#,###,..#,..#',
+  '###,#..,###,..#,###',
+  '###,#..,###,#.#,###',
+  '###,..#,..#,..#,..#',
+  '###,#.#,###,#.#,###',
+  '###,#.#,###,..#,###',
+].map((d) => d.split(','));
 
 function hsl(h, s, l) {
   const k = (n) => (n + h / 30) % 12;
@@ -117,14 +128,19 @@ export function createGallery() {
       const m = /^\/plain(-disk)?\/([0-9a-f-]{36})$/.exec(path);
       if (!m) return false;
       const data = bytes.get(m[2]);
-      if (!data) return void res.writeHead(404).end(), true;
+      if (!data) return (void res.writeHead(404).end(), true);
       if (m[1]) {
         const record = { id: m[2], workspace: 'bench', filename: `${m[2]}.png`, contentType: 'image/png', size: data.length, createdAt: 0, seq: 0 };
         void sendContent(req, res, join(dir, m[2]), record, contentDisposition(record.filename));
         return true;
       }
       // The emulator's content headers, less the token: the browser may cache no more than it would there.
-      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': data.length, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=0, must-revalidate' });
+      res.writeHead(200, {
+        'Content-Type': 'image/png',
+        'Content-Length': data.length,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, max-age=0, must-revalidate',
+      });
       res.end(data);
       return true;
     },

@@ -33,11 +33,20 @@ export function photoCase({ quick, discard }) {
       t.vs('vs Uppy (RSS Δ peak)', (r) => r.rssDelta),
       t.col('JS heap Δ peak (MiB)', 'heapDelta', t.mib),
       t.col('bytes sent (MiB)', 'bytesSent', (x) => (x / MiB).toFixed(1)),
-      t.col('of the originals', (r) => r.bytesSent / r.bytesChosen, (x) => `${Math.round(x * 100)} %`),
+      t.col(
+        'of the originals',
+        (r) => r.bytesSent / r.bytesChosen,
+        (x) => `${Math.round(x * 100)} %`,
+      ),
     ],
     contenders: [
       { name: 'Uppy 6 + @uppy/compressor 4 + Dashboard + XHRUpload', page: 'photos-uppy', spec, opts: { url: discard, concurrency: 6, ...resize } },
-      { name: '<deeplake-uploader image-max>', page: 'photos-uploader', spec, opts: { apiUrl: discard.replace(/\/workspaces\/bench\/files$/, ''), concurrency: 6, ...resize } },
+      {
+        name: '<deeplake-uploader image-max>',
+        page: 'photos-uploader',
+        spec,
+        opts: { apiUrl: discard.replace(/\/workspaces\/bench\/files$/, ''), concurrency: 6, ...resize },
+      },
     ],
   };
 }

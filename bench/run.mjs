@@ -218,7 +218,11 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const DISCARD = `${base}/discard/workspaces/bench/files`;
 // Case 5's images, stored through the emulator's HTTP API before anything is measured.
-const galleryIds = await gallery.storeImages(base, 'bench', Math.max(CASES.has('5') || CASES.has('5t') ? GALLERY(quick).distinct : 0, CASES.has('5m') ? BIG_GALLERY(quick).distinct : 0));
+const galleryIds = await gallery.storeImages(
+  base,
+  'bench',
+  Math.max(CASES.has('5') || CASES.has('5t') ? GALLERY(quick).distinct : 0, CASES.has('5m') ? BIG_GALLERY(quick).distinct : 0),
+);
 
 // ---- measurement ---------------------------------------------------------------------
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -302,7 +306,10 @@ async function startMemoryDumps(browser) {
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } },
+    transferMode: 'ReportEvents',
+  });
   await cdp.send('Tracing.requestMemoryDump', { deterministic: true, levelOfDetail: 'detailed' });
   return {
     async finish() {
@@ -322,8 +329,14 @@ async function startMemoryDumps(browser) {
           .sort((x, y) => y[1] - x[1]);
         const name = events.find((e) => e.pid === pid && e.ph === 'M' && e.name === 'process_name')?.args?.name ?? '?';
         if (!grew.length) continue;
-        console.log(`    memory dump, ${name} (pid ${pid}): ${grew.filter(([n]) => !n.includes('/')).map(([n, d]) => `${n} ${d >= 0 ? '+' : ''}${d.toFixed(1)}`).join(', ')} MiB`);
-        for (const [n, d] of grew.filter(([n]) => n.includes('/')).slice(0, Number(process.env.MEMDUMP_TOP ?? 8))) console.log(`      ${d.toFixed(1).padStart(7)} MiB  ${n}`);
+        console.log(
+          `    memory dump, ${name} (pid ${pid}): ${grew
+            .filter(([n]) => !n.includes('/'))
+            .map(([n, d]) => `${n} ${d >= 0 ? '+' : ''}${d.toFixed(1)}`)
+            .join(', ')} MiB`,
+        );
+        for (const [n, d] of grew.filter(([n]) => n.includes('/')).slice(0, Number(process.env.MEMDUMP_TOP ?? 8)))
+          console.log(`      ${d.toFixed(1).padStart(7)} MiB  ${n}`);
       }
     },
   };
@@ -342,9 +355,7 @@ function summarizeTrace(trace) {
     .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .sort((a, b) => (busiest.get(`${b.pid}:${b.tid}`) ?? 0) - (busiest.get(`${a.pid}:${a.tid}`) ?? 0))[0];
   if (!main) return;
-  const spans = events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0)
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const spans = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const self = new Map();
   const count = new Map();
   const stack = [];
@@ -359,13 +370,18 @@ function summarizeTrace(trace) {
   const tasks = spans.filter((e) => e.name === 'RunTask');
   const busy = tasks.reduce((t, e) => t + e.dur, 0);
   console.log(`    trace, renderer main thread: ${(busy / 1000).toFixed(0)} ms in tasks; self time by event:`);
-  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25))) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k} ×${count.get(k)}`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25)))
+    console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k} ×${count.get(k)}`);
   // The longest tasks, and the biggest events inside each: while one runs, no upload starts or ends.
   console.log('    longest tasks (what took most of each):');
   for (const t of [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 8)) {
     const inner = new Map();
-    for (const e of spans) if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.name !== 'RunTask') inner.set(e.name, Math.max(inner.get(e.name) ?? 0, e.dur));
-    const top = [...inner].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
+    for (const e of spans)
+      if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.name !== 'RunTask') inner.set(e.name, Math.max(inner.get(e.name) ?? 0, e.dur));
+    const top = [...inner]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
     console.log(`      ${(t.dur / 1000).toFixed(1).padStart(7)} ms  ${top.join(', ')}`);
   }
 }
@@ -394,7 +410,8 @@ function summarizeProfile(profile, label) {
     self.set(key, (self.get(key) ?? 0) + us);
   }
   console.log(`    profile ${file} (${(total / 1000).toFixed(0)} ms sampled), top self time:`);
-  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25))) console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}${moduleOf(k)}`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25)))
+    console.log(`      ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}${moduleOf(k)}`);
 }
 
 function summarizeAllocations(profile) {
@@ -413,7 +430,8 @@ function summarizeAllocations(profile) {
   };
   walk(profile.head);
   console.log(`    allocations sampled: ${(total / MiB).toFixed(1)} MiB (garbage included), top functions by bytes:`);
-  for (const [k, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25))) console.log(`      ${(b / 1024).toFixed(0).padStart(7)} KiB  ${k}`);
+  for (const [k, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25)))
+    console.log(`      ${(b / 1024).toFixed(0).padStart(7)} KiB  ${k}`);
 }
 
 /** One measurement in a fresh browser: prepare the page, GC, sample, run, sample every 100 ms. */
@@ -429,7 +447,16 @@ async function measure(page_, spec, opts) {
     // browser process serialize them; no page ever runs with it.
     networkEnabled: false,
     issuesEnabled: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean)],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean),
+    ],
   });
   chromiumVersion ||= await browser.version();
   const pid = browser.process().pid;
@@ -473,12 +500,16 @@ async function measure(page_, spec, opts) {
       }
     })();
     if (PROFILE) {
-      if (TRACE) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'v8', 'loading', 'renderer.scheduler', 'mojom'] });
+      if (TRACE)
+        await page.tracing.start({
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'v8', 'loading', 'renderer.scheduler', 'mojom'],
+        });
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    if (ALLOC) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    if (ALLOC)
+      await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     let result;
     const cpuBefore = CPU ? cpuByProcessType(pid) : undefined;
     try {
@@ -516,7 +547,16 @@ const onlyMatches = (name) => (/^\/.+\/$/.test(ONLY) ? new RegExp(ONLY.slice(1, 
 const cases = [...benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, galleryIds }), photoCase({ quick, discard: DISCARD })]
   .filter((c) => CASES.has(c.id))
   .map((c) => (ONLY ? { ...c, contenders: c.contenders.filter((k, i) => i === 0 || onlyMatches(k.name)) } : c))
-  .map((c) => (AB ? { ...c, contenders: c.contenders.flatMap((k) => (['uploader', 'queue', 'gallery'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k])) } : c));
+  .map((c) =>
+    AB
+      ? {
+          ...c,
+          contenders: c.contenders.flatMap((k) =>
+            ['uploader', 'queue', 'gallery'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k],
+          ),
+        }
+      : c,
+  );
 
 /**
  * BENCH_AB: each widget contender's time from src/ over its "[B]" twin's, per round (the two
@@ -531,7 +571,9 @@ function pairedAB(contenders, results) {
     if (b < 0) return;
     const ratios = results[i].map((r, round) => r.ms / results[b][round].ms);
     const faster = ratios.filter((x) => x < 1).length;
-    out.push(`  A/B ${k.name}: src/ over [B] per round ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), src/ faster in ${faster} of ${ratios.length} rounds`);
+    out.push(
+      `  A/B ${k.name}: src/ over [B] per round ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), src/ faster in ${faster} of ${ratios.length} rounds`,
+    );
   });
   return out.join('\n');
 }
@@ -544,7 +586,12 @@ function progress(r) {
   if ('thumbsMs' in r) parts.push(`thumbnails on screen ${ms(r.thumbsMs)} (${r.thumbsOnScreen} rows)`);
   if (r.back) {
     const c = (t) => `${t.content.total}/${t.content.distinct} ids`;
-    parts.push(`first image ${ms(r.firstImageMs)}`, `content requests ${c(r.firstScreen)} → ${c(r.atBottom)} → ${c(r.back)}`, `info ${r.back.info.total}`, `heap after ${mib(r.heapAfterDelta)} MiB`);
+    parts.push(
+      `first image ${ms(r.firstImageMs)}`,
+      `content requests ${c(r.firstScreen)} → ${c(r.atBottom)} → ${c(r.back)}`,
+      `info ${r.back.info.total}`,
+      `heap after ${mib(r.heapAfterDelta)} MiB`,
+    );
   }
   return parts.join(', ');
 }
@@ -568,7 +615,16 @@ try {
       }
     }
     const head = `| contender | ${c.columns.map((col) => col.head).join(' | ')} |`;
-    const lines = [`### ${c.title}`, '', head, `|${head.split('|').slice(1, -1).map(() => '---').join('|')}|`];
+    const lines = [
+      `### ${c.title}`,
+      '',
+      head,
+      `|${head
+        .split('|')
+        .slice(1, -1)
+        .map(() => '---')
+        .join('|')}|`,
+    ];
     c.contenders.forEach((k, i) => lines.push(`| ${cell(k.name)} | ${c.columns.map((col) => col.cell(results[i], results[0])).join(' | ')} |`));
     sections.push(lines.join('\n'));
     console.log(`\n${lines.join('\n')}`);
@@ -591,7 +647,10 @@ try {
 }
 
 // The cases that run more rounds than BENCH_RUNS, as their own `rounds` says (cases.mjs).
-const moreRounds = cases.filter((c) => c.rounds).map((c) => ` (case ${c.id}: ${c.rounds(ROUNDS)})`).join('');
+const moreRounds = cases
+  .filter((c) => c.rounds)
+  .map((c) => ` (case ${c.id}: ${c.rounds(ROUNDS)})`)
+  .join('');
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${chromiumVersion} (headless)`;
 const md = `# Benchmark results
 

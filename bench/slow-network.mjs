@@ -114,7 +114,16 @@ export function createSlowNetwork({ quick, chrome, chromeArgs = [] }) {
       protocolTimeout: 600_000,
       networkEnabled: false,
       issuesEnabled: false,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...chromeArgs],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        ...chromeArgs,
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -122,7 +131,11 @@ export function createSlowNetwork({ quick, chrome, chromeArgs = [] }) {
       await page.goto(`${base}/${k.page}.html`);
       await page.waitForFunction(() => window.benchReady === true);
       const api = `${base}${PREFIX}${id}`;
-      await page.evaluate((s, o) => window.bench.prepare(s, o), { count: spec.count, size: spec.size }, { ...k.opts, url: `${api}/workspaces/bench/files`, apiUrl: api, keepGoing: true });
+      await page.evaluate(
+        (s, o) => window.bench.prepare(s, o),
+        { count: spec.count, size: spec.size },
+        { ...k.opts, url: `${api}/workspaces/bench/files`, apiUrl: api, keepGoing: true },
+      );
       const cdp = await page.createCDPSession();
       await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', { offline: false, downloadThroughput: -1, ...LINK });
@@ -169,16 +182,89 @@ export function createSlowNetwork({ quick, chrome, chromeArgs = [] }) {
   const sec = (x) => `${(x / 1000).toFixed(1)} s`;
   const mb = (x) => `${(x / MiB).toFixed(2)} MiB`;
   const columns = [
-    { head: 'time to all settled', cell: (rs) => fmt(rs.map((r) => r.ms), sec) },
-    { head: 'line rate', cell: (rs) => fmt(rs.map((r) => r.lineMs), sec) },
-    { head: 'vs line rate (goal ≤ 1.2×)', cell: (rs) => fmt(rs.map((r) => r.ms / r.lineMs), (x) => `${x.toFixed(2)}×`) },
-    { head: 'files stored', cell: (rs) => fmt(rs.map((r) => r.stored), String) },
-    { head: 'files lost', cell: (rs) => fmt(rs.map((r) => r.lost), String) },
-    { head: 'stored twice', cell: (rs) => fmt(rs.map((r) => r.duplicates), String) },
-    { head: 'upload requests (dropped)', cell: (rs) => `${fmt(rs.map((r) => r.requests), String)} (${fmt(rs.map((r) => r.dropped), String)})` },
-    { head: 'bytes received', cell: (rs) => fmt(rs.map((r) => r.received), mb) },
-    { head: 'bytes re-sent (beyond one copy of each stored file)', cell: (rs) => fmt(rs.map((r) => r.resent), mb) },
-    { head: 'dropped requests’ bodies (goal: re-sent ≤ this)', cell: (rs) => fmt(rs.map((r) => r.droppedBodies), mb) },
+    {
+      head: 'time to all settled',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.ms),
+          sec,
+        ),
+    },
+    {
+      head: 'line rate',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.lineMs),
+          sec,
+        ),
+    },
+    {
+      head: 'vs line rate (goal ≤ 1.2×)',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.ms / r.lineMs),
+          (x) => `${x.toFixed(2)}×`,
+        ),
+    },
+    {
+      head: 'files stored',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.stored),
+          String,
+        ),
+    },
+    {
+      head: 'files lost',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.lost),
+          String,
+        ),
+    },
+    {
+      head: 'stored twice',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.duplicates),
+          String,
+        ),
+    },
+    {
+      head: 'upload requests (dropped)',
+      cell: (rs) =>
+        `${fmt(
+          rs.map((r) => r.requests),
+          String,
+        )} (${fmt(
+          rs.map((r) => r.dropped),
+          String,
+        )})`,
+    },
+    {
+      head: 'bytes received',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.received),
+          mb,
+        ),
+    },
+    {
+      head: 'bytes re-sent (beyond one copy of each stored file)',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.resent),
+          mb,
+        ),
+    },
+    {
+      head: 'dropped requests’ bodies (goal: re-sent ≤ this)',
+      cell: (rs) =>
+        fmt(
+          rs.map((r) => r.droppedBodies),
+          mb,
+        ),
+    },
   ];
 
   /** Runs the case on `server` (run.mjs's, whose idle connections it closes), after one uncounted warm-up of the baseline unless quick; returns its markdown section. */

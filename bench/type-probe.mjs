@@ -73,7 +73,7 @@ try {
       rows.push(`| ${latency ? '40 ms' : 'loopback'} | ${name} | ${r.type} | ${median(r.head).toFixed(1)} ms | ${median(r.end).toFixed(1)} ms | ${r.bytes} |`);
     }
   }
-  console.log(`Median of ${ROUNDS}, ${(await browser.version())}:\n`);
+  console.log(`Median of ${ROUNDS}, ${await browser.version()}:\n`);
   console.log('| network | request | answer | headers in | body read | body bytes |\n|---|---|---|---|---|---|');
   console.log(rows.join('\n'));
 } finally {

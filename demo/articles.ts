@@ -30,18 +30,12 @@ const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 export async function insertArticle(title: string, coverId: string, attachmentIds: string[]): Promise<void> {
   await ensureTable();
-  await client.query(`INSERT INTO ${TABLE} (title, cover_id, attachment_ids) VALUES ($1, $2::uuid, $3::uuid[])`, [
-    title,
-    coverId || null,
-    uuidArray(attachmentIds),
-  ]);
+  await client.query(`INSERT INTO ${TABLE} (title, cover_id, attachment_ids) VALUES ($1, $2::uuid, $3::uuid[])`, [title, coverId || null, uuidArray(attachmentIds)]);
 }
 
 export async function listArticles(): Promise<Article[]> {
   await ensureTable();
-  const { rows } = await client.query(
-    `SELECT id, title, cover_id::text, array_to_json(attachment_ids), created_at::text FROM ${TABLE} ORDER BY id DESC LIMIT 20`,
-  );
+  const { rows } = await client.query(`SELECT id, title, cover_id::text, array_to_json(attachment_ids), created_at::text FROM ${TABLE} ORDER BY id DESC LIMIT 20`);
   return rows.map(([id, title, coverId, attachmentIds, createdAt]) => ({
     id: Number(id),
     title: String(title),

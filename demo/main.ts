@@ -9,14 +9,15 @@ const form = document.querySelector<HTMLFormElement>('#article-form')!;
 const status = document.querySelector<HTMLParagraphElement>('#status')!;
 const list = document.querySelector<HTMLOListElement>('#articles')!;
 
-const articleView = (a: Article) => html`<li class="article">
-  ${a.coverId ? html`<deeplake-file class="cover" fit="cover" file-id=${a.coverId} alt=${`Cover of ${a.title}`}></deeplake-file>` : nothing}
-  <div>
-    <h3>${a.title}</h3>
-    <p class="meta">${new Date(a.createdAt).toLocaleString()} · ${a.attachmentIds.length} attachment(s)</p>
-    <div class="attachments">${a.attachmentIds.map((id) => html`<deeplake-file file-id=${id} download></deeplake-file>`)}</div>
-  </div>
-</li>`;
+const articleView = (a: Article) =>
+  html`<li class="article">
+    ${a.coverId ? html`<deeplake-file class="cover" fit="cover" file-id=${a.coverId} alt=${`Cover of ${a.title}`}></deeplake-file>` : nothing}
+    <div>
+      <h3>${a.title}</h3>
+      <p class="meta">${new Date(a.createdAt).toLocaleString()} · ${a.attachmentIds.length} attachment(s)</p>
+      <div class="attachments">${a.attachmentIds.map((id) => html`<deeplake-file file-id=${id} download></deeplake-file>`)}</div>
+    </div>
+  </li>`;
 
 async function refresh(): Promise<void> {
   render((await listArticles()).map(articleView), list);

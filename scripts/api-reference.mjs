@@ -12,7 +12,11 @@ const END = '<!-- api:end -->';
 // Called by the browser, not by pages: listing them would suggest calling them.
 const CALLBACKS = /^(connected|disconnected|adopted|attributeChanged|form[A-Z]\w*)Callback$/;
 
-const cell = (text = '') => String(text).replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|').trim();
+const cell = (text = '') =>
+  String(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replaceAll('|', '\\|')
+    .trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
 
 function table(headers, rows) {
@@ -22,18 +26,11 @@ function table(headers, rows) {
 
 // The analyzer marks Lit's declared properties `privacy: "public"` and leaves plain class
 // members without one; `private` and `protected` members are the element's own business.
-const isPublic = (m) =>
-  !m.static && (m.privacy === undefined || m.privacy === 'public') && !m.name.startsWith('#') && !m.name.startsWith('[');
+const isPublic = (m) => !m.static && (m.privacy === undefined || m.privacy === 'public') && !m.name.startsWith('#') && !m.name.startsWith('[');
 
 function element(decl) {
   const members = decl.members ?? [];
-  const attributes = (decl.attributes ?? []).map((a) => [
-    code(a.name),
-    code(a.fieldName),
-    code(a.type?.text),
-    code(a.default),
-    cell(a.description),
-  ]);
+  const attributes = (decl.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), cell(a.description)]);
   const withAttribute = new Set((decl.attributes ?? []).map((a) => a.fieldName));
   const properties = members
     .filter((m) => m.kind === 'field' && isPublic(m) && !withAttribute.has(m.name))

@@ -96,7 +96,17 @@ async function installApps(tarball) {
   }
   writeFileSync(
     join(apps, 'package.json'),
-    JSON.stringify({ name: 'integration-apps', private: true, type: 'module', dependencies: { 'deeplake-elements': `file:${tarball}`, ...APP_DEPENDENCIES }, devDependencies: APP_DEV_DEPENDENCIES }, null, 2),
+    JSON.stringify(
+      {
+        name: 'integration-apps',
+        private: true,
+        type: 'module',
+        dependencies: { 'deeplake-elements': `file:${tarball}`, ...APP_DEPENDENCIES },
+        devDependencies: APP_DEV_DEPENDENCIES,
+      },
+      null,
+      2,
+    ),
   );
   // The same version number with new bytes: make npm unpack this tarball, not a kept copy.
   rmSync(join(apps, 'node_modules', 'deeplake-elements'), { recursive: true, force: true });
@@ -221,7 +231,13 @@ async function main() {
 
   const checks = [
     ['static', [['deeplake-uploader', '#result']]],
-    ['react', [['#wrapper', '#wrapper-result'], ['#raw', '#raw-result']]],
+    [
+      'react',
+      [
+        ['#wrapper', '#wrapper-result'],
+        ['#raw', '#raw-result'],
+      ],
+    ],
     ['vue', [['deeplake-uploader', '#result']]],
   ];
   for (const [name, uploads] of checks) {
@@ -235,7 +251,8 @@ async function main() {
       const id = await uuidIn(page, result);
       const answer = await fetch(`${emulator.url}/workspaces/${emulator.workspace}/files/${id}`, { headers: { Authorization: `Bearer ${emulator.token}` } });
       const info = answer.ok ? await answer.json() : undefined;
-      if (!info || (info.filename ?? info.name) !== 'notes.txt') throw new Error(`${name} ${uploader}: the emulator does not know ${id} as notes.txt (${answer.status})`);
+      if (!info || (info.filename ?? info.name) !== 'notes.txt')
+        throw new Error(`${name} ${uploader}: the emulator does not know ${id} as notes.txt (${answer.status})`);
       log(`${name}: ${uploader} stored notes.txt as ${id} (page at ${origins[name]}, API at ${emulator.url})`);
     }
     if (name === 'react') {

@@ -4,5 +4,4 @@
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 
 /** `include`: the sources whose literals to minify (default src/; the bench passes its patched copy too). */
-export const minifyLiterals = (include = ['src/**/*.ts']) =>
-  ({ ...minifyTemplateLiterals({ include, failOnError: true }), enforce: 'post' });
+export const minifyLiterals = (include = ['src/**/*.ts']) => ({ ...minifyTemplateLiterals({ include, failOnError: true }), enforce: 'post' });

@@ -54,6 +54,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const name of Object.keys(sizes)) if (!used.has(name)) throw new Error(`README.md names no size "${name}": mark where it is said, or drop it here`);
   if (next !== readme) {
     writeFileSync(path, next);
-    console.log(`README.md: sizes updated (${Object.entries(sizes).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    console.log(
+      `README.md: sizes updated (${Object.entries(sizes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+    );
   }
 }

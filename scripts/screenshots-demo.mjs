@@ -92,7 +92,11 @@ const PAGES = {
       await addFiles(page, '#attachments', [
         { name: 'quarterly-financial-report-for-the-board-2026-Q3-final.pdf', size: 2_400_000, type: 'application/pdf' },
         { name: 'minutes.txt', type: 'text/plain', text: 'Minutes of the planning meeting\n\n- Lakes to survey: 14\n- Next visit: March\n'.repeat(8) },
-        { name: 'survey-data.csv', type: 'text/csv', text: 'lake,depth_m,area_km2\n' + Array.from({ length: 60 }, (_, i) => `lake-${i},${(i * 7) % 40},${i * 3}`).join('\n') },
+        {
+          name: 'survey-data.csv',
+          type: 'text/csv',
+          text: 'lake,depth_m,area_km2\n' + Array.from({ length: 60 }, (_, i) => `lake-${i},${(i * 7) % 40},${i * 3}`).join('\n'),
+        },
       ]);
       await page.$eval('button[type=submit]', (b) => b.click());
       await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Published.');

@@ -14,7 +14,15 @@ import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 const dir = join(import.meta.dirname, '..', 'storybook-static');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
 
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -60,7 +68,10 @@ try {
         () => [...document.querySelectorAll('#storybook-root deeplake-uploader, #storybook-root deeplake-file')].some((el) => el.shadowRoot?.childElementCount),
         { timeout: 10_000 },
       )
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     await new Promise((resolve) => setTimeout(resolve, url ? 2500 : 300)); // let the story's setup (uploads) run
     if (!rendered) failures.push(`${story.id}: no element rendered`);
     for (const message of errors) failures.push(`${story.id}: ${message}`);

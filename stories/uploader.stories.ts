@@ -162,7 +162,11 @@ export const RightToLeft: Story = {
       uploader(args, async (el) => {
         const { strings } = await locales.ar();
         el.strings = strings;
-        el.addFiles([fakeFile('تقرير.pdf', 2.4 * MB, 'application/pdf'), fakeFile('صورة.png', 800_000, 'image/png'), fakeFile('archive.zip', 1_000, 'application/zip')]);
+        el.addFiles([
+          fakeFile('تقرير.pdf', 2.4 * MB, 'application/pdf'),
+          fakeFile('صورة.png', 800_000, 'image/png'),
+          fakeFile('archive.zip', 1_000, 'application/zip'),
+        ]);
       }),
       { dir: 'rtl', lang: 'ar' },
     ),
@@ -174,7 +178,11 @@ export const Dark: Story = {
   render: (args) =>
     frame(
       uploader(args, (el) => {
-        el.addFiles([fakeFile('report-q3.pdf', 2.4 * MB, 'application/pdf'), fakeFile('cover.png', 800_000, 'image/png'), fakeFile('setup.exe', 1_000, 'application/octet-stream')]);
+        el.addFiles([
+          fakeFile('report-q3.pdf', 2.4 * MB, 'application/pdf'),
+          fakeFile('cover.png', 800_000, 'image/png'),
+          fakeFile('setup.exe', 1_000, 'application/octet-stream'),
+        ]);
       }),
       { dark: true },
     ),

@@ -13,7 +13,12 @@ function tally(counts, ids) {
   const out = {};
   for (const kind of ['content', 'info']) {
     const n = Object.values(counts[kind]);
-    out[kind] = { total: n.reduce((a, b) => a + b, 0), distinct: n.length, maxPerId: Math.max(0, ...n), unexpected: Object.keys(counts[kind]).filter((id) => !ids.has(id)).length };
+    out[kind] = {
+      total: n.reduce((a, b) => a + b, 0),
+      distinct: n.length,
+      maxPerId: Math.max(0, ...n),
+      unexpected: Object.keys(counts[kind]).filter((id) => !ids.has(id)).length,
+    };
   }
   return out;
 }

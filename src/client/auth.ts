@@ -60,16 +60,10 @@ export class TokenCache {
   async #ask(forceRefresh: boolean): Promise<string> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new DeepLakeError('auth', `The token provider did not answer within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
+      timer = setTimeout(() => reject(new DeepLakeError('auth', `The token provider did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
-      const token = await Promise.race([
-        Promise.resolve().then(() => this.provider({ forceRefresh, workspace: this.workspace })),
-        timeout,
-      ]);
+      const token = await Promise.race([Promise.resolve().then(() => this.provider({ forceRefresh, workspace: this.workspace })), timeout]);
       // Nothing, or a value a browser refuses in a header (its own error would quote it): say why, never what.
       if (typeof token !== 'string' || !HEADER_SAFE.test(token)) {
         throw new DeepLakeError('auth', 'The token provider returned no token that can be sent in a header');

@@ -94,7 +94,7 @@ function redact(text: string, secret: string): string {
   if (secret) text = text.split(secret).join('[redacted]');
   text = text.replace(/\s+/g, ' ').slice(0, 400);
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let end = i;
     // The longest run from i found in the token (in at most 400 characters).
     while (secret && end < text.length && secret.includes(text.slice(i, end + 1))) end++;
@@ -112,5 +112,4 @@ export function errorFromResponse(status: number, body: string, retryAfter: stri
   return new DeepLakeError(codeForStatus(status), message, { status, retryAfterMs: parseRetryAfter(retryAfter) });
 }
 
-export const abortError = (cause?: unknown): DeepLakeError =>
-  new DeepLakeError('aborted', 'The request was aborted', { cause });
+export const abortError = (cause?: unknown): DeepLakeError => new DeepLakeError('aborted', 'The request was aborted', { cause });

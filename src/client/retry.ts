@@ -73,7 +73,7 @@ export async function withRetry<T>(
   onRetry?: (error: DeepLakeError, retry: number, delayMs: number) => void,
   onOffline?: OfflineListener,
 ): Promise<T> {
-  for (let retry = 0; ; ) {
+  for (let retry = 0; ;) {
     if (signal?.aborted) throw abortError(signal.reason);
     try {
       return await attempt();

@@ -85,8 +85,7 @@ export function sendMultipart(url: string, file: Blob, filename: string, options
           text: async () => responseText,
         });
       });
-    xhr.onerror = xhr.ontimeout = () =>
-      finish(() => reject(new DeepLakeError('network', 'The upload connection failed')));
+    xhr.onerror = xhr.ontimeout = () => finish(() => reject(new DeepLakeError('network', 'The upload connection failed')));
     xhr.onabort = () =>
       finish(() => reject(stalled ? new DeepLakeError('network', `The upload stalled: no bytes moved for ${stallTimeoutMs / 1000} s`) : abortError(signal?.reason)));
 

@@ -123,7 +123,10 @@ class AuthRequest implements HttpRequest {
         this.#progress?.(sent);
       });
       watch(true);
-      request.send(body).then(resolve, reject).finally(() => watch(false));
+      request
+        .send(body)
+        .then(resolve, reject)
+        .finally(() => watch(false));
     });
   }
 

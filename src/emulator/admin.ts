@@ -28,7 +28,8 @@ export async function handleAdmin(emu: Emulator, req: IncomingMessage, res: Serv
   switch (route) {
     case 'POST /__emulator/workspaces': {
       const body = await jsonObject(req);
-      if (body.workspace !== undefined && (typeof body.workspace !== 'string' || !body.workspace)) throw new HttpError(400, '"workspace" must be a non-empty string');
+      if (body.workspace !== undefined && (typeof body.workspace !== 'string' || !body.workspace))
+        throw new HttpError(400, '"workspace" must be a non-empty string');
       if (body.style !== undefined && !isStyle(body.style)) throw new HttpError(400, '"style" must be snake, camel, alt or data');
       return sendJson(res, 201, emu.addWorkspace(body.workspace, body.style));
     }

@@ -12,9 +12,7 @@ interface TokenRecord {
   expiresAt?: number;
 }
 
-export type AuthResult =
-  | { ok: true; token: string }
-  | { ok: false; status: 401 | 403; detail: string };
+export type AuthResult = { ok: true; token: string } | { ok: false; status: 401 | 403; detail: string };
 
 /** The token of a request, or undefined when the header is missing or not `Bearer <token>`. */
 export function bearerToken(req: IncomingMessage): string | undefined {
@@ -28,7 +26,11 @@ export class TokenRegistry {
   readonly #tokens = new Map<string, TokenRecord>();
 
   issue(workspace: string, ttlMs?: number, length = 32): string {
-    const token = 'dl_' + randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+    const token =
+      'dl_' +
+      randomBytes(Math.ceil(length / 2))
+        .toString('hex')
+        .slice(0, length);
     this.add(workspace, token, ttlMs);
     return token;
   }

@@ -93,9 +93,7 @@ async function main(): Promise<void> {
   });
   // Without a given token, addWorkspace issues a random one. With one, addWorkspace is only
   // needed to set a style (the random token it also issues is simply never printed).
-  const { workspace, token } = given
-    ? { workspace: args.workspace, token: given }
-    : emulator.addWorkspace(args.workspace, style);
+  const { workspace, token } = given ? { workspace: args.workspace, token: given } : emulator.addWorkspace(args.workspace, style);
   if (given && style) emulator.addWorkspace(workspace, style);
   const url = await emulator.listen(port, args.host);
   process.stdout.write(`Deep Lake Files API emulator\nurl: ${url}\nworkspace: ${workspace}\ntoken: ${token}\ndata: ${emulator.dataDir}\n`);

@@ -33,13 +33,7 @@ async function smallFile(path: string): Promise<Buffer> {
   return bytes;
 }
 
-export async function sendContent(
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  record: FileRecord,
-  disposition: string,
-): Promise<void> {
+export async function sendContent(req: IncomingMessage, res: ServerResponse, path: string, record: FileRecord, disposition: string): Promise<void> {
   const size = record.size;
   const headers: Record<string, string | number> = {
     'Content-Type': record.contentType,

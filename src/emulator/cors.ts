@@ -6,13 +6,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const ALLOW_HEADERS = [
-  'Authorization', 'Content-Type', 'Idempotency-Key', 'X-Activeloop-Org-Id', 'X-Emulator-Fault',
-  'Tus-Resumable', 'Upload-Length', 'Upload-Offset', 'Upload-Metadata', 'Upload-Defer-Length', 'Upload-Concat',
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  'X-Activeloop-Org-Id',
+  'X-Emulator-Fault',
+  'Tus-Resumable',
+  'Upload-Length',
+  'Upload-Offset',
+  'Upload-Metadata',
+  'Upload-Defer-Length',
+  'Upload-Concat',
 ].join(', ');
 const ALLOW_METHODS = 'GET, HEAD, POST, PATCH, DELETE, OPTIONS';
 const EXPOSE_HEADERS = [
-  'Content-Length', 'Content-Range', 'Content-Disposition', 'Content-Type', 'Retry-After', 'Location',
-  'Upload-Offset', 'Upload-Length', 'Tus-Resumable', 'X-Deeplake-File-Id',
+  'Content-Length',
+  'Content-Range',
+  'Content-Disposition',
+  'Content-Type',
+  'Retry-After',
+  'Location',
+  'Upload-Offset',
+  'Upload-Length',
+  'Tus-Resumable',
+  'X-Deeplake-File-Id',
 ].join(', ');
 
 export function originAllowed(origin: string | undefined, origins: string[] | '*'): origin is string {

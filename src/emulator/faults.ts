@@ -29,7 +29,8 @@ export function parseFault(json: unknown): Fault {
   num('answerDelayMs');
   num('outageMs');
   if (f.stall !== undefined && typeof f.stall !== 'boolean') throw new HttpError(400, 'Fault field "stall" must be a boolean');
-  if (f.drop !== undefined && (typeof f.drop !== 'string' || !DROPS.has(f.drop))) throw new HttpError(400, 'Fault field "drop" must be before, mid-body or after-store');
+  if (f.drop !== undefined && (typeof f.drop !== 'string' || !DROPS.has(f.drop)))
+    throw new HttpError(400, 'Fault field "drop" must be before, mid-body or after-store');
   if (f.echoToken !== undefined && typeof f.echoToken !== 'boolean') throw new HttpError(400, 'Fault field "echoToken" must be a boolean');
   for (const k of ['body', 'contentType'] as const) {
     if (f[k] !== undefined && typeof f[k] !== 'string') throw new HttpError(400, `Fault field "${k}" must be a string`);

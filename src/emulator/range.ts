@@ -1,9 +1,6 @@
 /** Single byte-range requests (RFC 9110 §14): enough for media seeking and resumable reads. */
 
-export type RangeResult =
-  | { kind: 'full' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' };
+export type RangeResult = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /**
  * Parses `Range` against a file of `size` bytes. A missing, malformed, non-bytes or

@@ -99,10 +99,7 @@ export class FileStore {
    * known (a concurrent or repeated attempt), the new bytes are discarded and the first
    * record is returned, so a key never yields a second copy.
    */
-  async commit(
-    tmpPath: string,
-    meta: { workspace: string; filename: string; contentType: string; size: number; idempotencyKey?: string },
-  ): Promise<FileRecord> {
+  async commit(tmpPath: string, meta: { workspace: string; filename: string; contentType: string; size: number; idempotencyKey?: string }): Promise<FileRecord> {
     if (meta.idempotencyKey !== undefined) {
       const existing = this.byIdempotencyKey(meta.workspace, meta.idempotencyKey);
       if (existing) {

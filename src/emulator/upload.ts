@@ -26,12 +26,7 @@ export function isMultipart(headers: IncomingHttpHeaders): boolean {
  * Reads the whole body; the first file part named `file` goes to `tmpPath`, every other
  * part is discarded. On any failure the partial file is removed before resolving.
  */
-export async function receiveUpload(
-  body: Readable,
-  headers: IncomingHttpHeaders,
-  tmpPath: string,
-  maxFileSize: number,
-): Promise<UploadResult> {
+export async function receiveUpload(body: Readable, headers: IncomingHttpHeaders, tmpPath: string, maxFileSize: number): Promise<UploadResult> {
   let bb: busboy.Busboy;
   try {
     bb = busboy({

@@ -40,8 +40,7 @@ function loadedImage(src: string, priority?: 'high'): Promise<HTMLImageElement> 
   return new Promise((resolve) => (img.onload = img.onerror = () => resolve(img)));
 }
 
-const asError = (error: unknown): DeepLakeError =>
-  error instanceof DeepLakeError ? error : new DeepLakeError('network', String(error), { cause: error });
+const asError = (error: unknown): DeepLakeError => (error instanceof DeepLakeError ? error : new DeepLakeError('network', String(error), { cause: error }));
 
 /**
  * Shows one stored file by its UUID: an image, video, audio, PDF or text preview, or a
@@ -212,11 +211,7 @@ export class DeepLakeFile extends FileProperties {
       case 'loading':
         return placeholder(strings, !!view.busy);
       case 'error':
-        return failure(
-          view.invalid ? strings.errorInvalidId : fileErrorText(view.error, strings),
-          strings,
-          view.invalid ? undefined : this.#retry,
-        );
+        return failure(view.invalid ? strings.errorInvalidId : fileErrorText(view.error, strings), strings, view.invalid ? undefined : this.#retry);
       default:
         return loaded(view, {
           strings,

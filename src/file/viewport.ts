@@ -51,7 +51,11 @@ export function whenNear(el: Element, callback: () => void): void {
 export const whileShown = (el: Element, callback: () => void): void =>
   watch(el, far.margin, (near) => {
     clearTimeout(timers.get(el));
-    if (!near) timers.set(el, setTimeout(() => (forget(el), callback()), far.ms));
+    if (!near)
+      timers.set(
+        el,
+        setTimeout(() => (forget(el), callback()), far.ms),
+      );
   });
 
 export function forget(el: Element): void {

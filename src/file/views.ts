@@ -65,13 +65,7 @@ function card(info: FileInfo, url: string | undefined, ctx: ViewContext): Templa
       <span class="name" part="name" title=${name} dir="auto">${middle(name)}</span>
       ${info.size < 0 ? nothing : html`<span class="size" part="size">${formatBytes(info.size, ctx.locale)}</span>`}
     </span>
-    <a
-      class="button"
-      part="download-button"
-      href=${url ?? '#'}
-      download=${name}
-      aria-label=${fill(s.downloadLabel, { name })}
-      @click=${url ? nothing : ctx.save}
+    <a class="button" part="download-button" href=${url ?? '#'} download=${name} aria-label=${fill(s.downloadLabel, { name })} @click=${url ? nothing : ctx.save}
       >${downloadIcon}${s.download}</a
     >
   </div>`;
@@ -93,11 +87,13 @@ export function loaded(view: Loaded, ctx: ViewContext): TemplateResult | HTMLIma
       return html`<object part="pdf" type="application/pdf" data=${url!} aria-label=${name}>${card(info, url, ctx)}</object>`;
     case 'text':
       return html`<pre part="text" tabindex="0" dir="auto">${view.text}</pre>
-        ${view.truncated
-          ? html`<p class="note" part="note">
-              ${fill(ctx.strings.truncated, { shown: formatBytes(TEXT_LIMIT, ctx.locale), size: formatBytes(info.size, ctx.locale) })}
-            </p>`
-          : nothing}`;
+        ${
+          view.truncated
+            ? html`<p class="note" part="note">
+                ${fill(ctx.strings.truncated, { shown: formatBytes(TEXT_LIMIT, ctx.locale), size: formatBytes(info.size, ctx.locale) })}
+              </p>`
+            : nothing
+        }`;
     default:
       return card(info, url, ctx);
   }

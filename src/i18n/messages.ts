@@ -43,6 +43,5 @@ export const REJECT_STRINGS: Record<RejectReason, keyof UploaderStrings> = {
   'too-many': 'rejectTooMany',
 };
 
-
 /** The readable reason of a failed upload (a missing error reads as the server's problem). */
 export const uploadErrorText = (error: DeepLakeError | undefined, s: UploaderStrings): string => s[UPLOAD_ERRORS[error?.code ?? 'server'] ?? 'errorServer'];

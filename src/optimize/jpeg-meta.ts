@@ -22,7 +22,9 @@ const latin1 = new TextDecoder('latin1');
 const ascii = (b: Uint8Array, at: number, length: number) => latin1.decode(b.subarray(at, at + length));
 
 /** The bytes before the scan (grown until the SOS marker is in them), and where each segment starts. */
-async function header(file: Blob): Promise<{ bytes: Uint8Array<ArrayBuffer>; segments: { marker: number; start: number; end: number }[]; scan: number } | undefined> {
+async function header(
+  file: Blob,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; segments: { marker: number; start: number; end: number }[]; scan: number } | undefined> {
   let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(0);
   let size = 64 * 1024;
   const segments: { marker: number; start: number; end: number }[] = [];

@@ -100,12 +100,13 @@ const Worker = function (url: URL, options: WorkerOptions): globalThis.Worker {
   const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes;
   if (policy === undefined) {
     try {
-      policy = tt?.createPolicy('deeplake-worker', {
-        createScriptURL: (s: string) => {
-          if (s !== url.href) throw new TypeError('deeplake-worker: not the image worker');
-          return s;
-        },
-      }) ?? null;
+      policy =
+        tt?.createPolicy('deeplake-worker', {
+          createScriptURL: (s: string) => {
+            if (s !== url.href) throw new TypeError('deeplake-worker: not the image worker');
+            return s;
+          },
+        }) ?? null;
     } catch {
       policy = null;
     }

@@ -45,8 +45,7 @@ export function storedItem(fileId: string): UploadItem {
 }
 
 /** Whether `item` came from `storedItem()`: done, with no bytes at hand but its UUID. */
-export const isStored = (item: UploadItem): boolean =>
-  item.status === 'done' && item.file.size === 0 && item.file.name === item.fileId;
+export const isStored = (item: UploadItem): boolean => item.status === 'done' && item.file.size === 0 && item.file.name === item.fileId;
 
 export type ItemPatch = Partial<Omit<UploadItem, 'id' | 'file' | 'relativePath' | 'total'>>;
 

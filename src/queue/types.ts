@@ -58,11 +58,7 @@ export interface UploadItem {
  * before the item's first upload; `undefined` = nothing to do for this item. It reports
  * `progress(0..1)` and stops on `signal` (pause, cancel). A rejection sends the original.
  */
-export type Prepare = (
-  item: UploadItem,
-  progress: (done: number) => void,
-  signal: AbortSignal,
-) => Promise<{ file: File; note?: string | undefined }> | undefined;
+export type Prepare = (item: UploadItem, progress: (done: number) => void, signal: AbortSignal) => Promise<{ file: File; note?: string | undefined }> | undefined;
 
 /** A file with where it was chosen from: the one shape for the picker, a drop, `deeplake-add` and the queue. */
 export interface FileWithPath {

@@ -232,7 +232,11 @@ export class UploadQueue extends EventTarget {
   #discard(item: UploadItem): void {
     const { tus } = this;
     if (this.#placeholders) this.#placeholders.discard(item, tus);
-    else if (tus) this.#loadPlaceholders().then((rows) => rows.discard(item, tus), () => undefined);
+    else if (tus)
+      this.#loadPlaceholders().then(
+        (rows) => rows.discard(item, tus),
+        () => undefined,
+      );
   }
 
   /** Starts every queued item (manual mode). */
@@ -366,7 +370,13 @@ export class UploadQueue extends EventTarget {
       if (signal.aborted) throw error;
       return { file, note: 'failed' };
     });
-    const patch = { file: made.file, total: made.file.size, relativePath: item.relativePath.replace(/[^/]*$/, made.file.name), phase: 'sending', prepared: { originalSize: file.size, note: made.note } };
+    const patch = {
+      file: made.file,
+      total: made.file.size,
+      relativePath: item.relativePath.replace(/[^/]*$/, made.file.name),
+      phase: 'sending',
+      prepared: { originalSize: file.size, note: made.note },
+    };
     return live() ? this.#patch(id, patch as ItemPatch, RAN) : undefined;
   }
 

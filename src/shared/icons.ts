@@ -30,8 +30,7 @@ export const iconPaths = {
   error: ERROR,
 };
 
-const icon = (d: string): SVGTemplateResult =>
-  svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
+const icon = (d: string): SVGTemplateResult => svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
 
 export const fileIcon = /* @__PURE__ */ icon(FILE);
 export const retryIcon = /* @__PURE__ */ icon(RETRY);

@@ -32,7 +32,9 @@ export const uploaderStyles = [
       background: var(--_surface);
       color: var(--_muted);
       text-align: center;
-      transition: border-color 0.15s, background-color 0.15s;
+      transition:
+        border-color 0.15s,
+        background-color 0.15s;
     }
     .dropzone > [part~='icon'] {
       flex-basis: 100%;

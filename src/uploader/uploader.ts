@@ -150,7 +150,10 @@ export class DeepLakeUploader extends UploaderProperties {
       const tus = this.transport === 'tus';
       this.#queue.tus = tus ? { endpoint: this.tusEndpoint || undefined, chunkSize: this.chunkSize > 0 ? this.chunkSize : undefined } : undefined;
       // Uploads a reload cut off become "re-select to resume" rows (once a client can be resolved).
-      if (tus) Promise.resolve().then(() => this.#queue.listUnfinished()).catch(() => undefined);
+      if (tus)
+        Promise.resolve()
+          .then(() => this.#queue.listUnfinished())
+          .catch(() => undefined);
     }
     if (this.#disabled) this.dragover = false;
     this.#thumbnails.track(this.#queue.items); // per render, not per queue change: rows come and go with renders
@@ -197,9 +200,7 @@ export class DeepLakeUploader extends UploaderProperties {
     // A single-file field works like <input type=file>: a new choice replaces the old one.
     const added = this.multiple ? this.#queue.add(accepted) : this.#queue.replace(accepted);
     this.#thumbnails.added(added);
-    this.#announcer.announce(
-      added.length === 1 ? fill(s.announceAddedOne, { name: added[0]!.relativePath }) : fill(s.announceAdded, { count: added.length }),
-    );
+    this.#announcer.announce(added.length === 1 ? fill(s.announceAddedOne, { name: added[0]!.relativePath }) : fill(s.announceAdded, { count: added.length }));
     return added;
   }
 
@@ -379,15 +380,23 @@ export class DeepLakeUploader extends UploaderProperties {
         />
         <slot></slot>
       </div>
-      ${items.length
-        ? summaryRow(this.#queue.totals, { strings: s, manual: this.manual, disabled: this.#disabled, upload: () => this.upload() })
-        : nothing}
-      ${items.length || this.#rejections.rows.length
-        ? html`<ul class="list" part="list" aria-label=${s.listLabel} @click=${this.#onListClick}>
-            ${repeat(this.#pacer.take(items), (i) => i.id, (i) => memoRow(i, ctx, this.#thumbnails.url(i.id)))}
-            ${repeat(this.#rejections.rows, (r) => r.key, (r) => rejectionRow(r, ctx))}
-          </ul>`
-        : nothing}
+      ${items.length ? summaryRow(this.#queue.totals, { strings: s, manual: this.manual, disabled: this.#disabled, upload: () => this.upload() }) : nothing}
+      ${
+        items.length || this.#rejections.rows.length
+          ? html`<ul class="list" part="list" aria-label=${s.listLabel} @click=${this.#onListClick}>
+              ${repeat(
+                this.#pacer.take(items),
+                (i) => i.id,
+                (i) => memoRow(i, ctx, this.#thumbnails.url(i.id)),
+              )}
+              ${repeat(
+                this.#rejections.rows,
+                (r) => r.key,
+                (r) => rejectionRow(r, ctx),
+              )}
+            </ul>`
+          : nothing
+      }
       ${this.#announcer.render()}`;
   }
 }

@@ -23,8 +23,18 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
 describe('bad input: server answers', () => {
   const CASES: Array<[what: string, fault: Fault, code: string, text: string]> = [
     ['a 201 that is not JSON', { status: 201, body: 'stored, probably', contentType: 'text/plain' }, 'invalid_response', 'The server sent an unexpected answer'],
-    ['JSON without an id', { status: 201, body: '{"name":"first.txt"}', contentType: 'application/json' }, 'invalid_response', 'The server sent an unexpected answer'],
-    ['an HTML 502 page', { status: 502, body: '<html><body><h1>502 Bad Gateway</h1><script>x()</script></body></html>', contentType: 'text/html' }, 'server', 'The server had a problem'],
+    [
+      'JSON without an id',
+      { status: 201, body: '{"name":"first.txt"}', contentType: 'application/json' },
+      'invalid_response',
+      'The server sent an unexpected answer',
+    ],
+    [
+      'an HTML 502 page',
+      { status: 502, body: '<html><body><h1>502 Bad Gateway</h1><script>x()</script></body></html>', contentType: 'text/html' },
+      'server',
+      'The server had a problem',
+    ],
     ['a 413', { status: 413 }, 'too_large', 'The server refused a file this large'],
   ];
   for (const [what, fault, code, text] of CASES) {
@@ -48,7 +58,12 @@ describe('bad input: server answers', () => {
 
 describe('bad input: token providers', () => {
   const PROVIDERS: Array<[what: string, provider: () => string | Promise<string>]> = [
-    ['throws', () => { throw new Error('no session'); }],
+    [
+      'throws',
+      () => {
+        throw new Error('no session');
+      },
+    ],
     ['rejects', () => Promise.reject(new Error('no session'))],
     ['returns ""', () => ''],
     ['hangs (200 ms timeout)', () => new Promise<string>(() => {})],
@@ -94,9 +109,7 @@ describe('bad input: ids and workspaces', () => {
     el.addFiles([fileOf(10, 'in-odd-workspace.txt')]);
     expect((await complete).items.map((i) => i.status)).to.deep.equal(['done']);
     expect((await clientFor(ws).list()).map((f) => f.name)).to.deep.equal(['in-odd-workspace.txt']);
-    expect((await requestLog(name)).filter((r) => r.method === 'POST').map((r) => r.path)).to.deep.equal([
-      '/workspaces/team%2Fa%3Fb%3D1%23c/files',
-    ]);
+    expect((await requestLog(name)).filter((r) => r.method === 'POST').map((r) => r.path)).to.deep.equal(['/workspaces/team%2Fa%3Fb%3D1%23c/files']);
     for (const bad of ['.', '..', '']) expect(() => clientFor({ workspace: bad, token: 't' })).to.throw(TypeError);
   });
 });

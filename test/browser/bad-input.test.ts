@@ -44,7 +44,7 @@ describe('bad input: files', () => {
     expect(el.items.length).to.equal(20);
     expect(rejects).to.equal(9_980);
     expect(alertText(el)).to.equal('9980 files were not added');
-    expect(rows(el).length, "refusal rows are capped").to.be.lessThan(100);
+    expect(rows(el).length, 'refusal rows are capped').to.be.lessThan(100);
     el.upload();
     const { items } = await when(el, 'deeplake-complete');
     expect(countOf(items, 'done')).to.equal(20);
@@ -77,12 +77,7 @@ describe('bad input: files', () => {
       files: [],
     } as unknown as DataTransfer;
     const found = await filesFromDataTransfer(data);
-    expect(found.map((f) => `${f.relativePath} ${f.file.size}`)).to.deep.equal([
-      'loose.txt 6',
-      'top/a.txt 3',
-      'top/sub/b.txt 4',
-      'top/sub/deeper/c.txt 5',
-    ]);
+    expect(found.map((f) => `${f.relativePath} ${f.file.size}`)).to.deep.equal(['loose.txt 6', 'top/a.txt 3', 'top/sub/b.txt 4', 'top/sub/deeper/c.txt 5']);
 
     const { el } = await mount({ multiple: true });
     const complete = when(el, 'deeplake-complete');

@@ -60,7 +60,12 @@ describe('DeepLakeClient auth', () => {
   });
 
   for (const [what, provider] of [
-    ['throws', () => { throw new Error('login service down'); }],
+    [
+      'throws',
+      () => {
+        throw new Error('login service down');
+      },
+    ],
     ['rejects', () => Promise.reject(new Error('nope'))],
     ['returns ""', () => ''],
     ['returns undefined', () => undefined as unknown as string],

@@ -38,7 +38,10 @@ describe('DeepLakeClient files', () => {
     // have reported its last byte), and the answer is still held when we look again.
     await until(async () => (await posts(ws)).length === 1, 'the upload is at the server');
     const reported = [...events];
-    expect((await posts(ws)).map((r) => r.status), 'the answer is still held').to.deep.equal([0]);
+    expect(
+      (await posts(ws)).map((r) => r.status),
+      'the answer is still held',
+    ).to.deep.equal([0]);
     expect(reported, 'nothing reported while the answer is held').to.deep.equal([]);
     await upload;
     expect(events).to.deep.equal([{ loaded: size, total: size }]);
@@ -88,7 +91,10 @@ describe('DeepLakeClient files', () => {
       const uploaded = await client.upload(new File(['hello'], 'hello.txt', { type: 'text/plain' }));
       const [info, list] = await Promise.all([client.info(uploaded.id), client.list()]);
       expect(info.id, style).to.equal(uploaded.id);
-      expect(list.map((f) => f.id), style).to.deep.equal([uploaded.id]);
+      expect(
+        list.map((f) => f.id),
+        style,
+      ).to.deep.equal([uploaded.id]);
       expect(Date.parse(info.createdAt ?? ''), style).to.be.closeTo(Date.now(), 60_000);
       await client.delete(uploaded.id);
       seen.push({ name: info.name, contentType: info.contentType, size: info.size });

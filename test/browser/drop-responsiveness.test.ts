@@ -117,7 +117,9 @@ describe('a drop of 10,000 files', function () {
       await until(() => rejects >= FILES - 20, 'the last refusal is told', 100_000);
       await settled(el);
       const longest = beat.stop();
-      console.log(`drop of ${FILES} ${what} (${engine}): longest blocked stretch ${longest.toFixed(0)} ms, done after ${(performance.now() - started).toFixed(0)} ms; addFiles ${addMs.toFixed(0)} ms, render ${renderMs.toFixed(0)} ms; gaps over 40 ms: ${beat.long.join(' ') || 'none'}; page turns during the work: ${beatsAtLast - beatsAtDrop}`);
+      console.log(
+        `drop of ${FILES} ${what} (${engine}): longest blocked stretch ${longest.toFixed(0)} ms, done after ${(performance.now() - started).toFixed(0)} ms; addFiles ${addMs.toFixed(0)} ms, render ${renderMs.toFixed(0)} ms; gaps over 40 ms: ${beat.long.join(' ') || 'none'}; page turns during the work: ${beatsAtLast - beatsAtDrop}`,
+      );
 
       // Every file was taken (20 of them, the rest refused by max-files) and shown.
       expect(el.items.length).to.equal(20);

@@ -22,19 +22,16 @@ export interface TestWorkspace {
   token: string;
 }
 
-export const newWorkspace = (style?: ResponseStyle): Promise<TestWorkspace> =>
-  control('POST', 'workspaces', style ? { style } : {});
+export const newWorkspace = (style?: ResponseStyle): Promise<TestWorkspace> => control('POST', 'workspaces', style ? { style } : {});
 
 /** A new token for `workspace`; `length` characters after 'dl_' (default 32), e.g. 600 for a JWT-sized one. */
 export const issueToken = async (workspace: string, length?: number): Promise<string> =>
   (await control<{ token: string }>('POST', 'tokens', { workspace, length })).token;
 
-export const injectFault = (workspace: string, fault: Fault): Promise<void> =>
-  control('POST', 'faults', { workspace, ...fault });
+export const injectFault = (workspace: string, fault: Fault): Promise<void> => control('POST', 'faults', { workspace, ...fault });
 
 /** Forgets the workspace's faults not used up yet. */
-export const clearFaults = (workspace: string): Promise<void> =>
-  control('DELETE', `faults?workspace=${encodeURIComponent(workspace)}`);
+export const clearFaults = (workspace: string): Promise<void> => control('DELETE', `faults?workspace=${encodeURIComponent(workspace)}`);
 
 export interface LoggedRequest {
   method: string;
@@ -51,8 +48,7 @@ export const requestLog = async (workspace: string): Promise<LoggedRequest[]> =>
     (r) => !r.path.endsWith(`/files/${MARKER_ID}`),
   );
 
-export const posts = async (ws: TestWorkspace): Promise<LoggedRequest[]> =>
-  (await requestLog(ws.workspace)).filter((r) => r.method === 'POST');
+export const posts = async (ws: TestWorkspace): Promise<LoggedRequest[]> => (await requestLog(ws.workspace)).filter((r) => r.method === 'POST');
 
 /**
  * The workspace's requests once a marker request sent now (`info` of an id no file has,

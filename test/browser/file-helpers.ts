@@ -21,8 +21,7 @@ export async function workspace(options: Parameters<typeof clientFor>[1] = {}) {
   return { ws, client: clientFor(ws, options) };
 }
 
-export const store = (client: DeepLakeClient, bytes: BlobPart, name: string, type: string): Promise<FileInfo> =>
-  client.upload(new File([bytes], name, { type }));
+export const store = (client: DeepLakeClient, bytes: BlobPart, name: string, type: string): Promise<FileInfo> => client.upload(new File([bytes], name, { type }));
 
 /** An id the emulator has never given out. */
 export const unknownId = () => crypto.randomUUID();
@@ -74,8 +73,7 @@ export async function mountLoaded(attrs: Record<string, string | boolean>, props
   return el;
 }
 
-export const part = <T extends Element = HTMLElement>(el: DeepLakeFile, name: string) =>
-  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+export const part = <T extends Element = HTMLElement>(el: DeepLakeFile, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 /**
  * What the element shows, as text: the rendered node's tag (`img`, `video`, `audio`,
@@ -156,7 +154,11 @@ export function observeIntersectionsWhileHidden(): void {
           const r = target.getBoundingClientRect();
           return r.bottom >= -margin && r.top <= innerHeight + margin && r.right >= -margin && r.left <= innerWidth + margin;
         });
-        if (near.length) callback(near.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry), this);
+        if (near.length)
+          callback(
+            near.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry),
+            this,
+          );
       }, 50);
     }
     observe(target: Element) {

@@ -32,8 +32,7 @@ describe('<deeplake-file> kinds', () => {
     for (const [key, bytes, name, type] of fixtures) files[key] = await store(client, bytes, name, type);
   });
 
-  const mountKind = (key: string, attrs: Record<string, string | boolean> = {}) =>
-    mountLoaded({ 'file-id': files[key]!.id, ...attrs }, { client });
+  const mountKind = (key: string, attrs: Record<string, string | boolean> = {}) => mountLoaded({ 'file-id': files[key]!.id, ...attrs }, { client });
 
   // A small image: a data: URL of its bytes (url-cache.ts); over inline.max, an object URL.
   for (const max of [inline.max, -1]) {
@@ -108,7 +107,7 @@ describe('<deeplake-file> kinds', () => {
   it('shows the first 64 KiB of a longer text, and says so', async () => {
     const el = await mountKind('long');
     expect(part(el, 'text')!.textContent.length).to.equal(64 * 1024);
-    expect(part(el, 'note')!.textContent.trim()).to.equal("Showing the first 66 kB of 72 kB");
+    expect(part(el, 'note')!.textContent.trim()).to.equal('Showing the first 66 kB of 72 kB');
   });
 
   describe('files that carry script', () => {

@@ -137,10 +137,12 @@ describe('<deeplake-file> layout', () => {
 
     it('fills the tile while it waits and when it fails', async () => {
       // fixtureSync, and the listener at once: the eager one's 404 may come before a render is awaited.
-      const wrap = fixtureSync<HTMLElement>(html`<div style="inline-size: 200px; --deeplake-file-height: 150px">
-        <deeplake-file fit="cover" loading="lazy" style="margin-block-start: 5000px" .client=${client} file-id=${files.png!.id}></deeplake-file>
-        <deeplake-file fit="cover" loading="eager" .client=${client} file-id=${crypto.randomUUID()}></deeplake-file>
-      </div>`);
+      const wrap = fixtureSync<HTMLElement>(
+        html`<div style="inline-size: 200px; --deeplake-file-height: 150px">
+          <deeplake-file fit="cover" loading="lazy" style="margin-block-start: 5000px" .client=${client} file-id=${files.png!.id}></deeplake-file>
+          <deeplake-file fit="cover" loading="eager" .client=${client} file-id=${crypto.randomUUID()}></deeplake-file>
+        </div>`,
+      );
       const [waiting, failing] = [...wrap.querySelectorAll('deeplake-file')];
       const failed = settled(failing!);
       await waiting!.updateComplete;

@@ -50,11 +50,13 @@ describe('<deeplake-file> loading', () => {
   it('waits until it is scrolled near the viewport when lazy (the default)', async () => {
     // A lazy element in view loads: the same observer reports both, so by its load a
     // wrongly started fetch of the far one has reached the server.
-    const root = fixtureSync<HTMLElement>(html`<div>
-      <deeplake-file id="near" file-id=${wav.id} .client=${client}></deeplake-file>
-      <div style="block-size: 5000px"></div>
-      <deeplake-file id="far" file-id=${png.id} .client=${client}></deeplake-file>
-    </div>`);
+    const root = fixtureSync<HTMLElement>(
+      html`<div>
+        <deeplake-file id="near" file-id=${wav.id} .client=${client}></deeplake-file>
+        <div style="block-size: 5000px"></div>
+        <deeplake-file id="far" file-id=${png.id} .client=${client}></deeplake-file>
+      </div>`,
+    );
     const [near, el] = [root.querySelector<DeepLakeFile>('#near')!, root.querySelector<DeepLakeFile>('#far')!];
     const nearLoaded = settled(near);
     expect(el.loading).to.equal('lazy');
@@ -178,10 +180,7 @@ describe('<deeplake-file> loading', () => {
     const resolved = URL.createObjectURL(makeWav()); // stands in for the host's proxy or signed URL
     try {
       const asked: string[] = [];
-      const el = await mountLoaded(
-        { 'file-id': wav.id },
-        { client, resolveUrl: (id) => (asked.push(id), Promise.resolve(resolved)) },
-      );
+      const el = await mountLoaded({ 'file-id': wav.id }, { client, resolveUrl: (id) => (asked.push(id), Promise.resolve(resolved)) });
       expect(asked).to.deep.equal([wav.id]);
       expect(part<HTMLAudioElement>(el, 'audio')!.src).to.equal(resolved);
       expect(await reads(ws)).to.deep.equal([`info ${wav.id}`]);
@@ -205,9 +204,11 @@ describe('<deeplake-file> loading', () => {
     expect(part(plain, 'placeholder')!.textContent).to.equal('Loading…');
     await expect(plain).to.be.accessible();
 
-    const custom = fixtureSync<DeepLakeFile>(html`<deeplake-file loading="eager" file-id=${png.id} .client=${client}>
-      <span slot="placeholder">Fetching the photo</span>
-    </deeplake-file>`);
+    const custom = fixtureSync<DeepLakeFile>(
+      html`<deeplake-file loading="eager" file-id=${png.id} .client=${client}>
+        <span slot="placeholder">Fetching the photo</span>
+      </deeplake-file>`,
+    );
     // Listening from the start: one round trip (800 ms) can end while axe runs (Firefox).
     const loaded = settled(custom);
     await custom.updateComplete;

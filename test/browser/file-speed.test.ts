@@ -100,12 +100,14 @@ describe('<deeplake-file> speed (issue 20)', () => {
     const [far, hidden] = [await store(client, await makePng(), 'far.png', 'image/png'), await store(client, await makePng(), 'hidden.png', 'image/png')];
     const fetches = interceptFetch();
     try {
-      const root = fixtureSync<HTMLElement>(html`<div>
-        <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
-        <deeplake-file file-id=${hidden.id} .client=${client} style="display: none"></deeplake-file>
-        <div style="block-size: 5000px"></div>
-        <deeplake-file file-id=${far.id} .client=${client}></deeplake-file>
-      </div>`);
+      const root = fixtureSync<HTMLElement>(
+        html`<div>
+          <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
+          <deeplake-file file-id=${hidden.id} .client=${client} style="display: none"></deeplake-file>
+          <div style="block-size: 5000px"></div>
+          <deeplake-file file-id=${far.id} .client=${client}></deeplake-file>
+        </div>`,
+      );
       const [near] = root.querySelectorAll('deeplake-file');
       const outcome = settled(near!);
       // The observer reports after a frame (its style, layout and paint, then a task): a
@@ -131,7 +133,10 @@ describe('<deeplake-file> speed (issue 20)', () => {
       // A 5 s bound: an image that waited for the held info would never load.
       expect((await settled(el, 5_000)).type).to.equal('deeplake-load');
       expect(shown(el)).to.equal('img');
-      expect(spy.urls.some((url) => isInfo(url, png.id)), 'info asked beside the bytes').to.equal(true);
+      expect(
+        spy.urls.some((url) => isInfo(url, png.id)),
+        'info asked beside the bytes',
+      ).to.equal(true);
       expect(await reads(ws)).to.deep.equal([`content ${png.id}`]); // info is still held in the page
       release();
       await until(() => part<HTMLImageElement>(el, 'image')?.alt === 'photo one.png', 'the name from info becomes the alt text');
@@ -260,10 +265,12 @@ describe('<deeplake-file> speed (issue 20)', () => {
         if (objectUrl) inline.max = -1;
         const revokes = spyRevoke();
         try {
-          const root = fixtureSync<HTMLElement>(html`<div>
-            <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
-            <div style="block-size: 20000px"></div>
-          </div>`);
+          const root = fixtureSync<HTMLElement>(
+            html`<div>
+              <deeplake-file file-id=${png.id} .client=${client}></deeplake-file>
+              <div style="block-size: 20000px"></div>
+            </div>`,
+          );
           const el = root.querySelector<DeepLakeFile>('deeplake-file')!;
           el.scrollIntoView();
           await until(() => shown(el) === 'img', 'the image is shown', 30_000);
@@ -297,10 +304,12 @@ describe('<deeplake-file> speed (issue 20)', () => {
         // Another image, far away, is let go: the observer has reported on both and far.ms
         // has passed, so a timer wrongly armed for the near one would have run too.
         const other = await store(client, await makePng(), 'far.png', 'image/png');
-        const root = fixtureSync<HTMLElement>(html`<div>
-          <div style="block-size: 20000px"></div>
-          <deeplake-file loading="eager" file-id=${other.id} .client=${client}></deeplake-file>
-        </div>`);
+        const root = fixtureSync<HTMLElement>(
+          html`<div>
+            <div style="block-size: 20000px"></div>
+            <deeplake-file loading="eager" file-id=${other.id} .client=${client}></deeplake-file>
+          </div>`,
+        );
         const far = root.querySelector<DeepLakeFile>('deeplake-file')!;
         expect((await withObjectUrls(() => settled(far))).type).to.equal('deeplake-load');
         const farUrl = part<HTMLImageElement>(far, 'image')!.src;

@@ -67,9 +67,7 @@ export async function mountForm(...attrs: Array<Record<string, string | true>>):
     el.client = client;
     return html`${el}`;
   };
-  const form = await mountTemplate<HTMLFormElement>(
-    html`<form>${setups.map(({ a }, i) => uploader(a, clients[i]!))}<button type="submit">Send</button></form>`,
-  );
+  const form = await mountTemplate<HTMLFormElement>(html`<form>${setups.map(({ a }, i) => uploader(a, clients[i]!))}<button type="submit">Send</button></form>`);
   const els = [...form.querySelectorAll<DeepLakeUploader>('deeplake-uploader')];
   const uploaders = els.map((el, i) => ({ el, ws: setups[i]!.ws, client: clients[i]! }));
   return { form, uploaders, submissions: recordSubmissions(form, [...new Set(attrs.map((a) => String(a.name)))]) };

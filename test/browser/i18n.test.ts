@@ -24,9 +24,7 @@ const keys = (set: StringSet) => Object.keys(SETS[set]);
 
 /** A value for every placeholder any English string uses. */
 const VALUES: Record<string, string | number> = Object.fromEntries(
-  [...new Set((Object.keys(SETS) as StringSet[]).flatMap((set) => keys(set).flatMap((key) => placeholders(english(set)[key]!))))].map(
-    (name, i) => [name, i + 1],
-  ),
+  [...new Set((Object.keys(SETS) as StringSet[]).flatMap((set) => keys(set).flatMap((key) => placeholders(english(set)[key]!))))].map((name, i) => [name, i + 1]),
 );
 
 describe('i18n locales', () => {

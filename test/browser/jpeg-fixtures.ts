@@ -51,7 +51,10 @@ export function exifSegment(orientation: number): Uint8Array<ArrayBuffer> {
   entry(10, 0x010f, 2, 8, 50); // Make: ASCII, 8 bytes at 50
   entry(22, 0x0112, 3, 1, orientation, true); // Orientation: SHORT, in the entry
   entry(34, 0x8825, 4, 1, 58); // GPSInfo: the GPS IFD at 58
-  bytes.set([...MAKE].map((c) => c.charCodeAt(0)), 50);
+  bytes.set(
+    [...MAKE].map((c) => c.charCodeAt(0)),
+    50,
+  );
   // GPS IFD at 58: four entries (ends at 112); the two rational triples at 112 and 136.
   tiff.setUint16(58, 4);
   entry(60, 0x0001, 2, 2, 0x4e000000); // GPSLatitudeRef "N"

@@ -22,7 +22,11 @@ const network = (conditions: Conditions) => executeServerCommand<boolean, Condit
 
 /** The server goes away for `ms` (emulator): open connections of the workspace dropped, new ones refused. */
 const outage = async (ws: TestWorkspace, ms: number) => {
-  const res = await fetch(`${apiUrl}/__emulator/outage`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ workspace: ws.workspace, ms }) });
+  const res = await fetch(`${apiUrl}/__emulator/outage`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ workspace: ws.workspace, ms }),
+  });
   if (!res.ok) throw new Error(`outage: ${res.status}`);
 };
 
@@ -119,32 +123,37 @@ describe('stalls end, processing is not a stall', function () {
   // Firefox counts the bytes it has buffered as sent: a body it takes whole reads as the
   // processing phase there (no timer, by the rule), so whether this one stalls "mid-body"
   // depends on the machine's load. The rule and its exception: README, Browsers.
-  itIn(['chromium', 'webkit'], 'it counts buffered bytes as sent, so a stalled server may look like one processing', 'a server that stops reading mid-body: the attempt ends within stall-timeout + 1 s, the retry stores the file', async () => {
-    // Retries to spare: on a loaded machine a later attempt may stall for 2 s too.
-    const { el, ws } = await mount({ 'stall-timeout': 2, retries: 3 });
-    await injectFault(ws.workspace, { match: { method: 'POST' }, stall: true, count: 1 });
-    let lastProgress = 0;
-    let retriedAt = 0;
-    el.addEventListener('deeplake-progress', ({ detail: { item } }) => {
-      if (!retriedAt && item.retrying === 0 && item.phase === 'sending' && item.loaded > 0) lastProgress = performance.now();
-    });
-    const observer = () => {
-      if (!retriedAt && el.items[0]?.retrying === 1) retriedAt = performance.now();
-    };
-    el.addEventListener('deeplake-progress', observer);
-    const timer = setInterval(observer, 10);
-    const complete = when(el, 'deeplake-complete', () => true, 100_000);
-    el.addFiles([fileOf(MID_BODY_SIZE, 'stalled.bin')]);
-    const { items } = await complete;
-    clearInterval(timer);
-    expect(items[0]!.status).to.equal('done');
-    expect(retriedAt, 'a retry followed').to.be.greaterThan(0);
-    // The stall timer, not an earlier or another one: not before 2 s without a byte, and
-    // long before the 30 s default (a loaded machine only makes it later).
-    expect(retriedAt - lastProgress, 'ms from the last byte moved to the retry').to.be.within(1_900, 15_000);
-    expect(await storedNames(ws)).to.deep.equal(['stalled.bin']);
-    expect((await requestLog(ws.workspace)).filter((r) => r.method === 'POST').length).to.be.at.least(2);
-  });
+  itIn(
+    ['chromium', 'webkit'],
+    'it counts buffered bytes as sent, so a stalled server may look like one processing',
+    'a server that stops reading mid-body: the attempt ends within stall-timeout + 1 s, the retry stores the file',
+    async () => {
+      // Retries to spare: on a loaded machine a later attempt may stall for 2 s too.
+      const { el, ws } = await mount({ 'stall-timeout': 2, retries: 3 });
+      await injectFault(ws.workspace, { match: { method: 'POST' }, stall: true, count: 1 });
+      let lastProgress = 0;
+      let retriedAt = 0;
+      el.addEventListener('deeplake-progress', ({ detail: { item } }) => {
+        if (!retriedAt && item.retrying === 0 && item.phase === 'sending' && item.loaded > 0) lastProgress = performance.now();
+      });
+      const observer = () => {
+        if (!retriedAt && el.items[0]?.retrying === 1) retriedAt = performance.now();
+      };
+      el.addEventListener('deeplake-progress', observer);
+      const timer = setInterval(observer, 10);
+      const complete = when(el, 'deeplake-complete', () => true, 100_000);
+      el.addFiles([fileOf(MID_BODY_SIZE, 'stalled.bin')]);
+      const { items } = await complete;
+      clearInterval(timer);
+      expect(items[0]!.status).to.equal('done');
+      expect(retriedAt, 'a retry followed').to.be.greaterThan(0);
+      // The stall timer, not an earlier or another one: not before 2 s without a byte, and
+      // long before the 30 s default (a loaded machine only makes it later).
+      expect(retriedAt - lastProgress, 'ms from the last byte moved to the retry').to.be.within(1_900, 15_000);
+      expect(await storedNames(ws)).to.deep.equal(['stalled.bin']);
+      expect((await requestLog(ws.workspace)).filter((r) => r.method === 'POST').length).to.be.at.least(2);
+    },
+  );
 
   it('a late answer after the last byte is processing, not a stall', async () => {
     const { el, ws } = await mount({ 'stall-timeout': 1, retries: 2 });
@@ -167,7 +176,13 @@ describe('stalls end, processing is not a stall', function () {
     // (A control client with a short timeout cannot stand in: Firefox may count the held
     // body as sent, and then no stall timer runs for it.)
     const quiet = quietFor(2_500, 'nothing announces that an upload goes on waiting');
-    const outcome = await Promise.race([upload.then(() => 'ended', () => 'ended'), quiet.then(() => 'still waiting')]);
+    const outcome = await Promise.race([
+      upload.then(
+        () => 'ended',
+        () => 'ended',
+      ),
+      quiet.then(() => 'still waiting'),
+    ]);
     controller.abort();
     await upload.catch(() => undefined);
     expect(outcome).to.equal('still waiting');

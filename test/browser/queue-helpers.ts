@@ -21,6 +21,7 @@ export const MID_BODY_SIZE = 24 * 1024 * 1024;
  * (`deeplake-progress`), with bytes counted and still sending.
  */
 export function whenMidBody(target: UploadQueue | HTMLElement, key: string): Promise<{ item: UploadItem }> {
-  const midBody = ({ item }: { item: UploadItem }) => (item.id === key || item.relativePath === key) && item.phase === 'sending' && item.loaded > 0 && item.loaded < item.total;
+  const midBody = ({ item }: { item: UploadItem }) =>
+    (item.id === key || item.relativePath === key) && item.phase === 'sending' && item.loaded > 0 && item.loaded < item.total;
   return target instanceof Element ? when(target, 'deeplake-progress', midBody) : when(target, 'progress', midBody);
 }

@@ -12,7 +12,6 @@ import { mountForm, submitButton } from './form-helpers.js';
 import { fileOf, mount, settled, until, when } from './uploader-helpers.js';
 import { dump } from './dump.js';
 
-
 /** Whether `text` holds any 8-character run of `token` (a cut token leaks its first part). */
 const holdsPieceOf = (text: string, token: string) => {
   for (let i = 0; i + 8 <= token.length; i++) if (text.includes(token.slice(i, i + 8))) return true;
@@ -87,7 +86,15 @@ describe('no token in any message', () => {
 });
 
 describe('ids are UUIDs everywhere', () => {
-  const bad = ['../../admin', '<img src=x onerror=alert(1)>', 'x'.repeat(10_000), '00000000-0000-0000-0000-000000000000/../x', ' 3f0c8a52-0000-4000-8000-000000000000', 42, null];
+  const bad = [
+    '../../admin',
+    '<img src=x onerror=alert(1)>',
+    'x'.repeat(10_000),
+    '00000000-0000-0000-0000-000000000000/../x',
+    ' 3f0c8a52-0000-4000-8000-000000000000',
+    42,
+    null,
+  ];
 
   for (const id of bad) {
     it(`an upload answered with id ${JSON.stringify(id).slice(0, 40)}: invalid_response, no value, no success`, async () => {
@@ -122,7 +129,13 @@ describe('tus: the token goes to the endpoint origin only', () => {
     const ws = await newWorkspace();
     const here = new URL(location.href);
     const other = `${here.protocol}//${here.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${here.port}`;
-    const planted = { size: 3, metadata: {}, creationTime: new Date().toString(), uploadUrl: `${other}/workspaces/${ws.workspace}/files/tus/planted`, urlStorageKey: 'k1' };
+    const planted = {
+      size: 3,
+      metadata: {},
+      creationTime: new Date().toString(),
+      uploadUrl: `${other}/workspaces/${ws.workspace}/files/tus/planted`,
+      urlStorageKey: 'k1',
+    };
     // A URL storage that someone filled with an upload elsewhere (or a server's Location).
     const urlStorage = {
       findAllUploads: async () => [planted],

@@ -172,7 +172,7 @@ describe('credentials follow script, never markup', () => {
     expect(item.status).to.equal('done');
     const file = fileWith({ 'file-id': item.fileId!, 'api-url': location.origin }, { tokenProvider: () => ws.token });
     expect((await fileSettled(file)).type).to.equal('deeplake-load');
-    expect(pageCalls.count, "the page-wide provider was never used for them").to.equal(0);
+    expect(pageCalls.count, 'the page-wide provider was never used for them').to.equal(0);
   });
 
   it('changing api-url after a load to another origin refuses the next fetch', async () => {

@@ -27,7 +27,6 @@ function pageStrings(root: Node = document): string[] {
   return out;
 }
 
-
 const CONSOLE = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
 describe('the token never leaks', () => {
@@ -80,7 +79,7 @@ describe('the token never leaks', () => {
     }
   });
 
-  it("a token for workspace A gets 403 on workspace B", async () => {
+  it('a token for workspace A gets 403 on workspace B', async () => {
     const [a, b] = [await newWorkspace(), await newWorkspace()];
     const intruder = clientFor(b, { tokenProvider: () => a.token, retry: { retries: 0 } });
     const own = await clientFor(b).upload(new File(['b'], 'b.txt'));
@@ -177,7 +176,7 @@ async function violationsBefore(win: CspWindow): Promise<string[]> {
   return win.cspViolations.slice(0, at - 1);
 }
 
-describe('under a strict CSP (default-src \'self\', in an iframe)', () => {
+describe("under a strict CSP (default-src 'self', in an iframe)", () => {
   it('the page really refuses inline scripts (the policy applies)', async () => {
     const win = await cspFrame();
     const script = win.document.createElement('script');
@@ -226,7 +225,7 @@ describe('under a strict CSP (default-src \'self\', in an iframe)', () => {
   for (const [label, query, resized] of [
     ['a photo resized in the image worker, under Trusted Types with `deeplake-worker` allowed, with no violation', '?img&tt', true],
     ['a photo under Trusted Types without `deeplake-worker`: sent as it is, note "unsupported"', '?img&tt=lit', false],
-    ['a photo resized under default-src \'self\' (the worker file is same-origin script)', '?img', true],
+    ["a photo resized under default-src 'self' (the worker file is same-origin script)", '?img', true],
   ] as const) {
     it(label, async function () {
       const win = await cspFrame(query);

@@ -18,10 +18,12 @@ const DARK = { surface: 'rgb(21, 27, 35)', background: 'rgb(13, 17, 23)' };
 
 /** An uploader and a `<deeplake-file>` (an id that is not a UUID: an error box, no request). */
 async function mount(theme?: string): Promise<{ uploader: DeepLakeUploader; file: DeepLakeFile; wrap: HTMLElement }> {
-  const wrap = await fixture<HTMLElement>(html`<div>
-    <deeplake-uploader aria-label="Files" theme=${ifDefined(theme)}></deeplake-uploader>
-    <deeplake-file file-id="not-a-uuid" loading="eager" theme=${ifDefined(theme)}></deeplake-file>
-  </div>`);
+  const wrap = await fixture<HTMLElement>(
+    html`<div>
+      <deeplake-uploader aria-label="Files" theme=${ifDefined(theme)}></deeplake-uploader>
+      <deeplake-file file-id="not-a-uuid" loading="eager" theme=${ifDefined(theme)}></deeplake-file>
+    </div>`,
+  );
   const uploader = wrap.querySelector('deeplake-uploader')!;
   const file = wrap.querySelector('deeplake-file')!;
   await uploader.updateComplete;

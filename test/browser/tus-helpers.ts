@@ -10,8 +10,7 @@ export const MiB = 1024 * 1024;
 export type TusRequest = LoggedRequest & { uploadOffset?: number };
 
 /** The workspace's requests to its tus endpoint, oldest first. */
-export const tusLog = async (ws: TestWorkspace): Promise<TusRequest[]> =>
-  (await requestLog(ws.workspace)).filter((r) => r.path.includes('/files/tus'));
+export const tusLog = async (ws: TestWorkspace): Promise<TusRequest[]> => (await requestLog(ws.workspace)).filter((r) => r.path.includes('/files/tus'));
 
 export const ofMethod = (log: TusRequest[], method: string) => log.filter((r) => r.method === method);
 

@@ -73,14 +73,20 @@ describe('tus resume after a reload', function () {
     // tus-js-client asks again with another HEAD before it sends more.
     const afterReload = log.slice(log.findIndex((r) => r.method === 'HEAD'));
     const patches = afterReload.filter((r) => r.method === 'PATCH');
-    expect(patches.map((r) => r.status).filter((s) => s >= 300 && s !== 409), 'only conflicts refused').to.deep.equal([]);
+    expect(
+      patches.map((r) => r.status).filter((s) => s >= 300 && s !== 409),
+      'only conflicts refused',
+    ).to.deep.equal([]);
     afterReload.forEach((r, i) => {
       if (r.method === 'PATCH' && r.status === 409) expect(afterReload[i + 1]?.method, 'a HEAD after a conflict').to.equal('HEAD');
     });
     const resumed = patches.find((r) => r.status < 300)!;
     expect(resumed.uploadOffset).to.be.above(MiB);
     expect(resumed.uploadOffset).to.equal(Math.round(done.resumedFrom! * bytes.length));
-    expect(patches.every((r) => r.uploadOffset! > 0), 'never restarted from byte 0').to.equal(true);
+    expect(
+      patches.every((r) => r.uploadOffset! > 0),
+      'never restarted from byte 0',
+    ).to.equal(true);
     expect(await sha256(await client.content(done.fileId!))).to.equal(await sha256(bytes));
     expect(await client.unfinishedUploads()).to.deep.equal([], 'forgotten once stored');
   });
@@ -153,7 +159,10 @@ describe('tus resume after a reload', function () {
     const success = new Promise<void>((resolve) => el.addEventListener('deeplake-success', () => resolve()));
     el.addFiles([file()]);
     await success;
-    expect(shown.some((text) => /Resuming from \d+% · (Uploading \d+%|Processing)/.test(text)), shown.join(' | ')).to.equal(true);
+    expect(
+      shown.some((text) => /Resuming from \d+% · (Uploading \d+%|Processing)/.test(text)),
+      shown.join(' | '),
+    ).to.equal(true);
     expect(el.value).to.match(/^[0-9a-f-]{36}$/);
     expect(await sha256(await client.content(el.value))).to.equal(await sha256(bytes));
   });

@@ -92,7 +92,18 @@ describe('computeTotals', () => {
   const all = () => true;
 
   it('is 0 for an empty queue, and 1 when every kept item is done (even of 0 bytes)', () => {
-    expect(computeTotals([], all)).to.deep.equal({ loaded: 0, total: 0, fraction: 0, bytesPerSecond: 0, secondsLeft: undefined, active: 0, done: 0, failed: 0, kept: 0, queued: 0 });
+    expect(computeTotals([], all)).to.deep.equal({
+      loaded: 0,
+      total: 0,
+      fraction: 0,
+      bytesPerSecond: 0,
+      secondsLeft: undefined,
+      active: 0,
+      done: 0,
+      failed: 0,
+      kept: 0,
+      queued: 0,
+    });
     expect(computeTotals([item({ status: 'done', total: 0 }), item({ status: 'canceled' })], all).fraction).to.equal(1);
   });
 
@@ -114,6 +125,17 @@ describe('computeTotals', () => {
       ],
       (i) => i.id !== 'c',
     );
-    expect(totals).to.deep.equal({ loaded: 500, total: 5700, fraction: 500 / 5700, bytesPerSecond: 100, secondsLeft: 12, active: 1, done: 1, failed: 1, kept: 4, queued: 2 });
+    expect(totals).to.deep.equal({
+      loaded: 500,
+      total: 5700,
+      fraction: 500 / 5700,
+      bytesPerSecond: 100,
+      secondsLeft: 12,
+      active: 1,
+      done: 1,
+      failed: 1,
+      kept: 4,
+      queued: 2,
+    });
   });
 });

@@ -49,7 +49,10 @@ describe('UploadQueue state', () => {
     const ws = await newWorkspace();
     const queue = new UploadQueue({ client: clientFor(ws), autoStart: false });
     queue.add([file('a.bin'), file('b.bin', 200_000)]);
-    expect((await queue.settled()).map((i) => i.status), 'nothing started').to.deep.equal(['queued', 'queued']);
+    expect(
+      (await queue.settled()).map((i) => i.status),
+      'nothing started',
+    ).to.deep.equal(['queued', 'queued']);
     queue.start();
     expect(queue.busy).to.equal(true);
     const items = await queue.settled();
@@ -62,7 +65,12 @@ describe('UploadQueue state', () => {
     expect(withPath(f)).to.deep.equal({ file: f, relativePath: 'photo.jpg' });
     expect(withPath({ file: f, relativePath: 'trip/photo.jpg' })).to.deep.equal({ file: f, relativePath: 'trip/photo.jpg' });
     expect(withPath({ file: f, relativePath: '' }), 'no path: the name').to.deep.equal({ file: f, relativePath: 'photo.jpg' });
-    const queue = new UploadQueue({ client: () => { throw new Error('not used'); }, autoStart: false });
+    const queue = new UploadQueue({
+      client: () => {
+        throw new Error('not used');
+      },
+      autoStart: false,
+    });
     expect(queue.add([{ file: f, relativePath: 'trip/photo.jpg' }])[0]!.relativePath).to.equal('trip/photo.jpg');
   });
 });

@@ -6,13 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { DeepLakeError, isFileId, type DeepLakeClientOptions } from '../../src/client/index.js';
 import { BATCH_INTERVAL_MS } from '../../src/queue/notifier.js';
-import {
-  UploadQueue,
-  type UploadItem,
-  type UploadQueueEventDetail,
-  type UploadQueueEventName,
-  type UploadQueueOptions,
-} from '../../src/queue/index.js';
+import { UploadQueue, type UploadItem, type UploadQueueEventDetail, type UploadQueueEventName, type UploadQueueOptions } from '../../src/queue/index.js';
 import { clientFor, injectFault, makeBytes, newWorkspace, posts, recordingProvider, requestsSoFar, sha256, type TestWorkspace } from './emulator-control.js';
 import { countOf, MID_BODY_SIZE, whenMidBody } from './queue-helpers.js';
 import { when } from './wait.js';
@@ -133,7 +127,10 @@ describe('UploadQueue', () => {
       expect(loaded.at(-1)).to.equal(total);
       expect(new Set(loaded.filter((n) => n > 0 && n < total)).size, 'several steps').to.be.at.least(2);
       for (const r of records.filter((x) => x.status === 'uploading')) expect(r.phase).to.equal(r.loaded < total ? 'sending' : 'processing');
-      expect(records.some((r) => r.bytesPerSecond > 0 && r.secondsLeft !== undefined), 'a speed and an ETA').to.equal(true);
+      expect(
+        records.some((r) => r.bytesPerSecond > 0 && r.secondsLeft !== undefined),
+        'a speed and an ETA',
+      ).to.equal(true);
       const done = queue.get(id)!;
       expect([done.status, done.loaded, done.phase, done.bytesPerSecond, done.secondsLeft]).to.deep.equal(['done', total, undefined, 0, undefined]);
     }
@@ -142,7 +139,11 @@ describe('UploadQueue', () => {
     expect(fractions.at(-1)).to.equal(1);
     const totals = queue.totals;
     expect([totals.loaded, totals.total, totals.done, totals.active, totals.secondsLeft]).to.deep.equal([
-      added[0]!.total + added[1]!.total, added[0]!.total + added[1]!.total, 2, 0, 0,
+      added[0]!.total + added[1]!.total,
+      added[0]!.total + added[1]!.total,
+      2,
+      0,
+      0,
     ]);
   });
 
@@ -158,7 +159,18 @@ describe('UploadQueue', () => {
     queue.start();
     await complete;
     expect([queue.get(failing!.id)!.status, queue.get(kept!.id)!.status]).to.deep.equal(['error', 'done']);
-    expect(queue.totals).to.deep.equal({ loaded: 1000, total: 1000, fraction: 1, bytesPerSecond: 0, secondsLeft: 0, active: 0, done: 1, failed: 1, kept: 1, queued: 0 });
+    expect(queue.totals).to.deep.equal({
+      loaded: 1000,
+      total: 1000,
+      fraction: 1,
+      bytesPerSecond: 0,
+      secondsLeft: 0,
+      active: 0,
+      done: 1,
+      failed: 1,
+      kept: 1,
+      queued: 0,
+    });
   });
 
   it('hands out one frozen totals object per state: a change of the list, or start() releasing files that wait for a slot', async () => {
@@ -244,7 +256,10 @@ describe('UploadQueue', () => {
     const bytes = makeBytes(50_000, 7);
     queue.add([new File([bytes], 'flaky.bin')]);
     const { info } = await success;
-    expect(retries).to.deep.equal([[1, 503], [2, 503]]);
+    expect(retries).to.deep.equal([
+      [1, 503],
+      [2, 503],
+    ]);
     expect(errors).to.equal(0);
     expect((await posts(ws)).map((r) => r.status)).to.deep.equal([503, 503, 201]);
     expect(await sha256(await clientFor(ws).content(info.id))).to.equal(await sha256(bytes));
@@ -288,7 +303,10 @@ describe('UploadQueue', () => {
     queue.start();
     expect(queue.busy).to.equal(true);
     const { items } = await complete;
-    expect(items.map((i) => [i.id, i.status])).to.deep.equal([[a!.id, 'done'], [b!.id, 'done']]);
+    expect(items.map((i) => [i.id, i.status])).to.deep.equal([
+      [a!.id, 'done'],
+      [b!.id, 'done'],
+    ]);
     expect(queue.busy).to.equal(false);
     expect((await clientFor(ws).list()).length).to.equal(2);
   });

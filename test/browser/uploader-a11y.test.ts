@@ -149,10 +149,12 @@ describe('<deeplake-uploader> accessibility', () => {
   describe('keyboard only', () => {
     async function threeDoneFiles() {
       const ws = await newWorkspace();
-      const root = await mountTemplate<HTMLElement>(html`<div>
-        <button id="before">before</button>
-        <deeplake-uploader multiple .client=${clientFor(ws)}></deeplake-uploader>
-      </div>`);
+      const root = await mountTemplate<HTMLElement>(
+        html`<div>
+          <button id="before">before</button>
+          <deeplake-uploader multiple .client=${clientFor(ws)}></deeplake-uploader>
+        </div>`,
+      );
       const el = root.querySelector('deeplake-uploader')!;
       const complete = when(el, 'deeplake-complete');
       el.addFiles(['a.bin', 'b.bin', 'c.bin'].map((name, i) => fileOf(100, name, '', i + 1)));

@@ -13,23 +13,25 @@ let frames = 0;
 async function mountPostingForm(enctype: string, uploaderAttrs: { required?: boolean; manual?: boolean; uploadOnSubmit?: boolean } = {}) {
   const ws = await newWorkspace();
   const target = `echo-frame-${++frames}`;
-  const root = await mountTemplate<HTMLElement>(html`<div>
-    <iframe name=${target} title="Echo"></iframe>
-    <form method="post" action="/__emulator/echo" target=${target} enctype=${enctype}>
-      <label>Title <input name="title" value="Trip" /></label>
-      <label for="attachments">Attachments</label>
-      <deeplake-uploader
-        id="attachments"
-        name="attachments"
-        multiple
-        ?required=${uploaderAttrs.required ?? true}
-        ?manual=${uploaderAttrs.manual}
-        ?upload-on-submit=${uploaderAttrs.uploadOnSubmit}
-        .client=${clientFor(ws)}
-      ></deeplake-uploader>
-      <button type="submit">Send</button>
-    </form>
-  </div>`);
+  const root = await mountTemplate<HTMLElement>(
+    html`<div>
+      <iframe name=${target} title="Echo"></iframe>
+      <form method="post" action="/__emulator/echo" target=${target} enctype=${enctype}>
+        <label>Title <input name="title" value="Trip" /></label>
+        <label for="attachments">Attachments</label>
+        <deeplake-uploader
+          id="attachments"
+          name="attachments"
+          multiple
+          ?required=${uploaderAttrs.required ?? true}
+          ?manual=${uploaderAttrs.manual}
+          ?upload-on-submit=${uploaderAttrs.uploadOnSubmit}
+          .client=${clientFor(ws)}
+        ></deeplake-uploader>
+        <button type="submit">Send</button>
+      </form>
+    </div>`,
+  );
   const iframe = root.querySelector('iframe')!;
   const loads: EchoBody[] = [];
   const loaded = new Promise<EchoBody>((resolve) =>

@@ -9,21 +9,7 @@ import type { DeepLakeError } from '../../src/client/index.js';
 import { en } from '../../src/i18n/strings.js';
 import { injectFault, rejectionOf, requestLog, requestsSoFar } from './emulator-control.js';
 import { mountForm } from './form-helpers.js';
-import {
-  actionButton,
-  fileOf,
-  MB,
-  posts,
-  postsSoFar,
-  rowNamed,
-  rows,
-  settled,
-  storedIds,
-  until,
-  when,
-  MID_BODY_SIZE,
-  whenMidBody,
-} from './uploader-helpers.js';
+import { actionButton, fileOf, MB, posts, postsSoFar, rowNamed, rows, settled, storedIds, until, when, MID_BODY_SIZE, whenMidBody } from './uploader-helpers.js';
 
 const two = () => [fileOf(1500, 'a.txt', 'text/plain', 1), fileOf(2500, 'b.txt', 'text/plain', 2)];
 

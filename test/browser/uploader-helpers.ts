@@ -72,8 +72,7 @@ export async function settled(el: DeepLakeUploader): Promise<void> {
 }
 
 /** The POSTs that reached the server before now (requestsSoFar: no waiting a while). */
-export const postsSoFar = async (ws: TestWorkspace): Promise<LoggedRequest[]> =>
-  (await requestsSoFar(ws)).filter((r) => r.method === 'POST');
+export const postsSoFar = async (ws: TestWorkspace): Promise<LoggedRequest[]> => (await requestsSoFar(ws)).filter((r) => r.method === 'POST');
 
 type UploaderEventName = keyof DeepLakeUploaderEventDetail;
 
@@ -145,11 +144,8 @@ export function deliver(el: DeepLakeUploader, how: Gesture, files: File[]): void
 
 // ---- reading the view ----------------------------------------------------------------------
 
-export const $ = <T extends Element = HTMLElement>(el: DeepLakeUploader, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(el: DeepLakeUploader, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
+export const $ = <T extends Element = HTMLElement>(el: DeepLakeUploader, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: DeepLakeUploader, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 
 export const rows = (el: DeepLakeUploader) => $$<HTMLLIElement>(el, 'li.item');
 

@@ -70,7 +70,12 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
     const exif = readExif(bytes)!;
     expect(exif.tags).to.deep.equal([0x0112]);
     expect(exif.orientation).to.equal(6);
-    expect(contains(bytes, [...MAKE].map((c) => c.charCodeAt(0)))).to.equal(false);
+    expect(
+      contains(
+        bytes,
+        [...MAKE].map((c) => c.charCodeAt(0)),
+      ),
+    ).to.equal(false);
     expect(bytes.subarray(scanStart(bytes))).to.deep.equal(original.subarray(scanStart(original)));
   });
 

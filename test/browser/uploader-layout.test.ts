@@ -11,9 +11,11 @@ const LONG = 'holiday-photos-2026-with-a-very-long-name-that-does-not-fit-anywhe
 describe('<deeplake-uploader> layout', () => {
   for (const display of ['grid', 'flex']) {
     it(`stays as wide as its ${display} column with a long file name in it`, async () => {
-      const wrap = await mountTemplate<HTMLElement>(html`<div style="display: ${display}; flex-direction: column; inline-size: 320px">
-        <deeplake-uploader multiple manual aria-label="Files"></deeplake-uploader>
-      </div>`);
+      const wrap = await mountTemplate<HTMLElement>(
+        html`<div style="display: ${display}; flex-direction: column; inline-size: 320px">
+          <deeplake-uploader multiple manual aria-label="Files"></deeplake-uploader>
+        </div>`,
+      );
       const el = wrap.querySelector<DeepLakeUploader>('deeplake-uploader')!;
       el.addFiles([fileOf(10, LONG)]);
       await settled(el);

@@ -74,7 +74,10 @@ describe('<deeplake-uploader> queue', () => {
     for (const { id, total } of added) {
       const loaded = seen.get(id) ?? [];
       expect(loaded, 'non-decreasing').to.deep.equal([...loaded].sort((x, y) => x - y));
-      expect(loaded.some((n) => n > 0 && n < total), 'a step in between').to.equal(true);
+      expect(
+        loaded.some((n) => n > 0 && n < total),
+        'a step in between',
+      ).to.equal(true);
       expect(loaded.at(-1)).to.equal(total);
     }
     expect(totals, 'totals never go back').to.deep.equal([...totals].sort((x, y) => x - y));
@@ -129,7 +132,8 @@ describe('<deeplake-uploader> queue', () => {
         await new Promise(requestAnimationFrame);
         await el.updateComplete;
       }
-      const shown = (row: Element) => [...row.querySelectorAll('[part=thumbnail] > *')].filter((n) => getComputedStyle(n).display !== 'none').map((n) => n.localName);
+      const shown = (row: Element) =>
+        [...row.querySelectorAll('[part=thumbnail] > *')].filter((n) => getComputedStyle(n).display !== 'none').map((n) => n.localName);
       expect(shown(rowNamed(el, 'photo.png')), 'the image’s row').to.deep.equal(['img']);
       expect(shown(rowNamed(el, 'notes.bin')), 'a row with no image').to.deep.equal(['svg']);
     } finally {
@@ -170,7 +174,10 @@ describe('<deeplake-uploader> queue', () => {
     el.addFiles([fileOf(3000, 'flaky.bin')]);
     const { error, item } = await failed;
     expect([error.status, item.status]).to.deep.equal([500, 'error']);
-    expect((await posts(ws)).map((r) => r.status), 'retries="0": one attempt').to.deep.equal([500]);
+    expect(
+      (await posts(ws)).map((r) => r.status),
+      'retries="0": one attempt',
+    ).to.deep.equal([500]);
     await el.updateComplete;
     const row = rowNamed(el, 'flaky.bin');
     expect(row.dataset.status).to.equal('error');
@@ -258,9 +265,7 @@ describe('<deeplake-uploader> queue', () => {
 describe('<deeplake-uploader> held renders', () => {
   it('a deeplake-complete listener reads the final list, even synchronously', async () => {
     const { el } = await mount({ multiple: true, concurrency: 3 });
-    const seen = new Promise<string[]>((resolve) =>
-      el.addEventListener('deeplake-complete', () => resolve(rows(el).map((r) => r.dataset.status!))),
-    );
+    const seen = new Promise<string[]>((resolve) => el.addEventListener('deeplake-complete', () => resolve(rows(el).map((r) => r.dataset.status!))));
     el.addFiles(Array.from({ length: 20 }, (_, i) => fileOf(100, `f${i}.bin`)));
     expect(await seen).to.deep.equal(Array(20).fill('done'));
   });
@@ -286,9 +291,13 @@ describe('<deeplake-uploader> held renders', () => {
   it('a <fieldset disabled> set while uploads run disables the buttons at once', async () => {
     const ws = await newWorkspace();
     await injectFault(ws.workspace, { match: { method: 'POST' }, throttleBytesPerSec: MB, count: 2 });
-    const root = await mountTemplate<HTMLElement>(html`<form><fieldset>
-      <deeplake-uploader multiple .client=${clientFor(ws)}></deeplake-uploader>
-    </fieldset></form>`);
+    const root = await mountTemplate<HTMLElement>(
+      html`<form>
+        <fieldset>
+          <deeplake-uploader multiple .client=${clientFor(ws)}></deeplake-uploader>
+        </fieldset>
+      </form>`,
+    );
     const el = root.querySelector('deeplake-uploader')!;
     el.addFiles([fileOf(MID_BODY_SIZE, 'a.bin'), fileOf(MID_BODY_SIZE, 'b.bin')]);
     await whenMidBody(el, 'a.bin'); // bytes moving: progress asks for renders, held between them
@@ -307,7 +316,9 @@ describe('<deeplake-uploader> held renders', () => {
     await complete;
     await settled(el);
     const clickIcon = () =>
-      actionButton(rowNamed(el, 'a.bin'), 'remove')!.querySelector('path')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      actionButton(rowNamed(el, 'a.bin'), 'remove')!
+        .querySelector('path')!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     el.disabled = true;
     await settled(el);
     expect(actionButton(rowNamed(el, 'a.bin'), 'remove')!.disabled).to.equal(true);

@@ -8,9 +8,11 @@ import { $, actionButton, browseButton, fileOf, metaText, mountTemplate, rowName
 
 async function inDirection(dir: 'ltr' | 'rtl', lang = 'en') {
   const ws = await newWorkspace();
-  const root = await mountTemplate<HTMLElement>(html`<div dir=${dir} lang=${lang} style="inline-size: 480px">
-    <deeplake-uploader multiple manual .client=${clientFor(ws)}></deeplake-uploader>
-  </div>`);
+  const root = await mountTemplate<HTMLElement>(
+    html`<div dir=${dir} lang=${lang} style="inline-size: 480px">
+      <deeplake-uploader multiple manual .client=${clientFor(ws)}></deeplake-uploader>
+    </div>`,
+  );
   const el = root.querySelector('deeplake-uploader')!;
   el.addFiles([fileOf(1500, 'report.bin')]);
   await settled(el);

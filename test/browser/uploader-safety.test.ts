@@ -35,7 +35,10 @@ describe('<deeplake-uploader> safety', () => {
     const names = $$(el, '[part=name]');
     expect(names.map((n) => n.textContent)).to.deep.equal([HOSTILE, HOSTILE]);
     expect(names.map((n) => n.getAttribute('title'))).to.deep.equal([HOSTILE, HOSTILE]);
-    expect(names.every((n) => n.children.length === 0), 'no element made out of the name').to.equal(true);
+    expect(
+      names.every((n) => n.children.length === 0),
+      'no element made out of the name',
+    ).to.equal(true);
     expect(rowNamed(el, HOSTILE).dataset.status).to.equal('done');
     expect(!!el.shadowRoot!.querySelector('img[src=x], [onerror]')).to.equal(false);
     expect(!!document.querySelector('img[src=x], [onerror]')).to.equal(false);

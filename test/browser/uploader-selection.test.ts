@@ -43,14 +43,19 @@ describe('<deeplake-uploader> selection', () => {
     expect(el.value).to.equal(el.values[0]);
     expect([...(await storedIds(ws))].sort()).to.deep.equal([...el.values].sort());
 
-    const successes = log.filter(([name]) => name === 'deeplake-success').map(([, d]) => d as { item: { id: string; fileId: string; status: string }; info: { id: string; name: string; size: number } });
+    const successes = log
+      .filter(([name]) => name === 'deeplake-success')
+      .map(([, d]) => d as { item: { id: string; fileId: string; status: string }; info: { id: string; name: string; size: number } });
     expect(successes.length).to.equal(2);
     for (const { item, info } of successes) {
       expect(item.status).to.equal('done');
       expect(item.fileId).to.equal(info.id);
       expect(el.values).to.include(info.id);
     }
-    expect(successes.map(({ info }) => [info.name, info.size]).sort()).to.deep.equal([['a.bin', 1500], ['b.bin', 2500]]);
+    expect(successes.map(({ info }) => [info.name, info.size]).sort()).to.deep.equal([
+      ['a.bin', 1500],
+      ['b.bin', 2500],
+    ]);
     expect(log.at(-1)![0]).to.equal('deeplake-complete');
   });
 
@@ -87,10 +92,12 @@ describe('<deeplake-uploader> selection', () => {
   });
 
   it('offers a real <button> to browse, reachable by Tab', async () => {
-    const root = await mountTemplate<HTMLElement>(html`<div>
-      <button id="before">before</button>
-      <deeplake-uploader multiple></deeplake-uploader>
-    </div>`);
+    const root = await mountTemplate<HTMLElement>(
+      html`<div>
+        <button id="before">before</button>
+        <deeplake-uploader multiple></deeplake-uploader>
+      </div>`,
+    );
     const el = root.querySelector('deeplake-uploader')!;
     root.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
@@ -125,7 +132,10 @@ describe('<deeplake-uploader> selection', () => {
     const event = drop(el, [fileOf(100, 'd1.bin', '', 1), fileOf(300, 'd2.bin', '', 2)]);
     expect(event.defaultPrevented).to.equal(true);
     await complete;
-    expect(el.items.map((i) => [i.relativePath, i.status])).to.deep.equal([['d1.bin', 'done'], ['d2.bin', 'done']]);
+    expect(el.items.map((i) => [i.relativePath, i.status])).to.deep.equal([
+      ['d1.bin', 'done'],
+      ['d2.bin', 'done'],
+    ]);
     expect([...(await storedIds(ws))].sort()).to.deep.equal([...el.values].sort());
   });
 
@@ -169,12 +179,14 @@ describe('<deeplake-uploader> selection', () => {
 
   it('sends files pasted elsewhere in the form to its first enabled uploader, once', async () => {
     const [ws1, ws2, ws3] = await Promise.all([newWorkspace(), newWorkspace(), newWorkspace()]);
-    const form = await mountTemplate<HTMLFormElement>(html`<form>
-      <input name="title" />
-      <deeplake-uploader id="off" disabled multiple .client=${clientFor(ws1)}></deeplake-uploader>
-      <deeplake-uploader id="first" multiple .client=${clientFor(ws2)}></deeplake-uploader>
-      <deeplake-uploader id="second" multiple .client=${clientFor(ws3)}></deeplake-uploader>
-    </form>`);
+    const form = await mountTemplate<HTMLFormElement>(
+      html`<form>
+        <input name="title" />
+        <deeplake-uploader id="off" disabled multiple .client=${clientFor(ws1)}></deeplake-uploader>
+        <deeplake-uploader id="first" multiple .client=${clientFor(ws2)}></deeplake-uploader>
+        <deeplake-uploader id="second" multiple .client=${clientFor(ws3)}></deeplake-uploader>
+      </form>`,
+    );
     const [off, first, second] = (['off', 'first', 'second'] as const).map((id) => form.querySelector<DeepLakeUploader>(`#${id}`)!);
     let adds = 0;
     form.addEventListener('deeplake-add', () => adds++);
@@ -206,10 +218,12 @@ describe('<deeplake-uploader> selection', () => {
 
   it('stops taking the form’s pastes once it leaves the form', async () => {
     const ws = await newWorkspace();
-    const root = await mountTemplate<HTMLElement>(html`<div>
-      <form><input /><deeplake-uploader multiple manual .client=${clientFor(ws)}></deeplake-uploader></form>
-      <section></section>
-    </div>`);
+    const root = await mountTemplate<HTMLElement>(
+      html`<div>
+        <form><input /><deeplake-uploader multiple manual .client=${clientFor(ws)}></deeplake-uploader></form>
+        <section></section>
+      </div>`,
+    );
     const el = root.querySelector('deeplake-uploader')!;
     const input = root.querySelector('input')!;
     const added = when(el, 'deeplake-add');

@@ -112,10 +112,7 @@ describe(`demo pages (${engine})`, () => {
         // The form posts the stored UUIDs: what the emulator's echo received.
         const ids = await page.evaluate(() => (document.querySelector('#files') as Uploader).values);
         await page.evaluate(() => (document.querySelector('form button[type=submit]') as HTMLButtonElement).click());
-        await page.waitFor(
-          (ids: string[]) => ids.every((id) => (window.frames[0]?.document.body?.textContent ?? '').includes(id)),
-          ids,
-        );
+        await page.waitFor((ids: string[]) => ids.every((id) => (window.frames[0]?.document.body?.textContent ?? '').includes(id)), ids);
       }
 
       if (path === 'gallery.html') {
@@ -124,18 +121,18 @@ describe(`demo pages (${engine})`, () => {
         const tiles = await page.evaluate(() =>
           [...document.querySelectorAll('#gallery deeplake-file')].map((el) => [el.getAttribute('file-id'), el.getAttribute('fit')]),
         );
-        for (const [id, from] of stored) assert.ok(tiles.some(([tile]) => tile === id), `the file uploaded through ${from} is in the gallery`);
+        for (const [id, from] of stored)
+          assert.ok(
+            tiles.some(([tile]) => tile === id),
+            `the file uploaded through ${from} is in the gallery`,
+          );
         assert.ok(tiles.every(([, fit]) => fit === 'cover'));
         await page.waitFor(() => [...document.querySelectorAll('#gallery deeplake-file')].every((el) => el.matches(':state(loaded)')));
       }
 
       if (path === 'file.html') {
-        await page.waitFor(() =>
-          [...document.querySelectorAll('deeplake-file:not(#pending)')].every((el) => el.matches(':state(loaded), :state(error)')),
-        );
-        const errors = await page.evaluate(() =>
-          [...document.querySelectorAll('deeplake-file')].filter((el) => el.matches(':state(error)')).map((el) => el.id),
-        );
+        await page.waitFor(() => [...document.querySelectorAll('deeplake-file:not(#pending)')].every((el) => el.matches(':state(loaded), :state(error)')));
+        const errors = await page.evaluate(() => [...document.querySelectorAll('deeplake-file')].filter((el) => el.matches(':state(error)')).map((el) => el.id));
         assert.deepEqual(errors, ['missing']);
       }
       assert.deepEqual(await failedRequests(page, path), [], `${path}: no failed request while used`);

@@ -57,9 +57,7 @@ describe(`demo: publish an article with files (${engine})`, () => {
     await page.type('#title', 'Lakes of the north');
     await page.chooseFiles('#cover', [cover]);
     await page.chooseFiles('#attachments', [notes, data]);
-    await page.waitFor(
-      () => ['cover', 'attachments'].every((id) => (document.getElementById(id) as HTMLElement & { values: string[] }).values.length > 0),
-    );
+    await page.waitFor(() => ['cover', 'attachments'].every((id) => (document.getElementById(id) as HTMLElement & { values: string[] }).values.length > 0));
     const [coverIds, attachmentIds] = [await valuesOf('cover'), await valuesOf('attachments')];
     assert.equal(coverIds.length, 1);
     assert.equal(attachmentIds.length, 2);
@@ -72,9 +70,7 @@ describe(`demo: publish an article with files (${engine})`, () => {
       const files = [...document.querySelectorAll('#articles deeplake-file')] as Array<HTMLElement & { info?: unknown }>;
       return files.length === 3 && files.every((f) => f.info);
     });
-    const rendered = await page.evaluate(() =>
-      [...document.querySelectorAll('#articles deeplake-file')].map((f) => f.getAttribute('file-id')),
-    );
+    const rendered = await page.evaluate(() => [...document.querySelectorAll('#articles deeplake-file')].map((f) => f.getAttribute('file-id')));
     assert.deepEqual(rendered, [...coverIds, ...attachmentIds]);
     // info arrives before the image has decoded: wait for the decode, then check its size.
     await page.waitFor(() => {

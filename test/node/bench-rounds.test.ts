@@ -10,7 +10,11 @@ test('over a cycle of rounds, each contender runs once per round, in every posit
     const at = new Map<string, number>();
     for (let round = 0; round < cycle; round++) {
       const order = roundOrder(n, round);
-      assert.deepEqual([...order].sort((a, b) => a - b), [...Array(n).keys()], `n=${n} round ${round}: each contender once`);
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        [...Array(n).keys()],
+        `n=${n} round ${round}: each contender once`,
+      );
       order.forEach((c, position) => at.set(`${c}@${position}`, (at.get(`${c}@${position}`) ?? 0) + 1));
       for (let k = 1; k < n; k++) follows.set(`${order[k - 1]}>${order[k]}`, (follows.get(`${order[k - 1]}>${order[k]}`) ?? 0) + 1);
     }

@@ -47,14 +47,24 @@ describe('emulator admin routes', () => {
     const log = (await (await fetch(`${run.url}/__emulator/requests?workspace=${run.workspace}`)).json()) as {
       requests: Array<{ method: string; path: string; status: number; authorized: boolean }>;
     };
-    assert.deepEqual(log.requests.slice(-2).map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      log.requests.slice(-2).map((r) => r.status),
+      [429, 200],
+    );
     assert.equal(log.requests.at(-1)?.path, `/workspaces/${run.workspace}/files`);
     assert.ok(!JSON.stringify(log).includes(run.token));
   });
 
   it('echoes a posted form, urlencoded or multipart, as text/plain JSON', async () => {
     const echo = `${run.url}/__emulator/echo`;
-    const encoded = await fetch(echo, { method: 'POST', body: new URLSearchParams([['a', '1'], ['a', '2'], ['b', 'é & =']]) });
+    const encoded = await fetch(echo, {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['a', '1'],
+        ['a', '2'],
+        ['b', 'é & ='],
+      ]),
+    });
     assert.equal(encoded.status, 200);
     assert.match(encoded.headers.get('content-type') ?? '', /^text\/plain/);
     assert.deepEqual(await encoded.json(), { fields: { a: ['1', '2'], b: ['é & ='] }, files: {} });

@@ -28,8 +28,7 @@ describe('emulator content: ranges and download headers', () => {
   });
   after(() => run.stop());
 
-  const get = (range?: string): Promise<Response> =>
-    fetch(`${run.ws}/files/${id}/content`, { headers: { ...run.auth, ...(range ? { Range: range } : {}) } });
+  const get = (range?: string): Promise<Response> => fetch(`${run.ws}/files/${id}/content`, { headers: { ...run.auth, ...(range ? { Range: range } : {}) } });
 
   it('sends the safety and download headers', async () => {
     const res = await get();
@@ -92,9 +91,7 @@ describe('emulator content: ranges and download headers', () => {
   it('Content-Disposition survives quotes, backslashes, non-ASCII and ../ in the name', async () => {
     // Sent as RFC 8187 filename* so the quote and backslash reach the server unescaped.
     const raw = '../say "hi" naïve ü 日本.txt';
-    const { body, contentType } = multipart([
-      { name: 'file', data: 'x', filenameStar: `UTF-8''${encodeURIComponent(raw)}`, type: 'text/plain' },
-    ]);
+    const { body, contentType } = multipart([{ name: 'file', data: 'x', filenameStar: `UTF-8''${encodeURIComponent(raw)}`, type: 'text/plain' }]);
     const res = await fetch(`${run.ws}/files`, { method: 'POST', headers: { ...run.auth, 'Content-Type': contentType }, body });
     assert.equal(res.status, 201);
     const info = (await res.json()) as { id: string; filename: string };
@@ -103,10 +100,7 @@ describe('emulator content: ranges and download headers', () => {
 
     const content = await fetch(`${run.ws}/files/${info.id}/content`, { headers: run.auth });
     const disposition = content.headers.get('content-disposition') ?? '';
-    assert.equal(
-      disposition,
-      `attachment; filename="say _hi_ na_ve _ __.txt"; filename*=UTF-8''say%20%22hi%22%20na%C3%AFve%20%C3%BC%20%E6%97%A5%E6%9C%AC.txt`,
-    );
+    assert.equal(disposition, `attachment; filename="say _hi_ na_ve _ __.txt"; filename*=UTF-8''say%20%22hi%22%20na%C3%AFve%20%C3%BC%20%E6%97%A5%E6%9C%AC.txt`);
     const m = /^attachment; filename="([^"\\]*)"; filename\*=UTF-8''([A-Za-z0-9!#$&+\-.^_`|~%]+)$/.exec(disposition);
     assert.ok(m, `unexpected Content-Disposition: ${disposition}`);
     assert.equal(decodeURIComponent(m[2]!), info.filename);

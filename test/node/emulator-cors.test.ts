@@ -23,7 +23,16 @@ describe('emulator CORS', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), ALLOWED);
     assert.match(res.headers.get('vary') ?? '', /Origin/);
     const allowHeaders = (res.headers.get('access-control-allow-headers') ?? '').split(/,\s*/);
-    for (const h of ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Activeloop-Org-Id', 'X-Emulator-Fault', 'Tus-Resumable', 'Upload-Offset', 'Upload-Concat']) {
+    for (const h of [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'X-Activeloop-Org-Id',
+      'X-Emulator-Fault',
+      'Tus-Resumable',
+      'Upload-Offset',
+      'Upload-Concat',
+    ]) {
       assert.ok(allowHeaders.includes(h), `Allow-Headers lacks ${h}`);
     }
     assert.equal(res.headers.get('access-control-allow-methods'), 'GET, HEAD, POST, PATCH, DELETE, OPTIONS');

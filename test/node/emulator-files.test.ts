@@ -54,7 +54,7 @@ describe('emulator files: upload, info, content, list, delete', () => {
     }
   });
 
-  it("files are private to their workspace", async () => {
+  it('files are private to their workspace', async () => {
     const created = await uploadJson(run, 'mine');
     const other = run.emu.addWorkspace();
     const res = await fetch(`${run.url}/workspaces/${other.workspace}/files/${created.id}`, { headers: { Authorization: `Bearer ${other.token}` } });
@@ -73,14 +73,23 @@ describe('emulator files: upload, info, content, list, delete', () => {
         return (await res.json()) as never;
       };
       const all = await page('');
-      assert.deepEqual(all.files.map((f) => f.id), newestFirst);
+      assert.deepEqual(
+        all.files.map((f) => f.id),
+        newestFirst,
+      );
       assert.equal(all.total, 5);
       assert.equal(all.limit, 20);
       assert.equal(all.offset, 0);
       const mid = await page('?limit=2&offset=1');
-      assert.deepEqual(mid.files.map((f) => f.id), newestFirst.slice(1, 3));
+      assert.deepEqual(
+        mid.files.map((f) => f.id),
+        newestFirst.slice(1, 3),
+      );
       assert.equal(mid.total, 5);
-      assert.deepEqual((await page('?limit=2&offset=4')).files.map((f) => f.id), newestFirst.slice(4));
+      assert.deepEqual(
+        (await page('?limit=2&offset=4')).files.map((f) => f.id),
+        newestFirst.slice(4),
+      );
       assert.deepEqual((await page('?offset=10')).files, []);
       assert.equal((await page('?limit=5000')).limit, 1000);
       assert.equal((await fetch(`${own.ws}/files?limit=-1`, { headers: own.auth })).status, 400);
@@ -162,7 +171,10 @@ describe('emulator files: persistence', () => {
       const base = `${second.url}/workspaces/${first.workspace}`;
       const list = (await (await fetch(`${base}/files`, { headers: auth })).json()) as { files: Array<{ id: string }>; total: number };
       assert.equal(list.total, 2);
-      assert.deepEqual(list.files.map((f) => f.id), [b.id, a.id]);
+      assert.deepEqual(
+        list.files.map((f) => f.id),
+        [b.id, a.id],
+      );
       const info = (await (await fetch(`${base}/files/${String(a.id)}`, { headers: auth })).json()) as Record<string, unknown>;
       assert.deepEqual(info, a);
       const content = await fetch(`${base}/files/${String(a.id)}/content`, { headers: auth });

@@ -26,7 +26,10 @@ describe('emulator tables/query (PGlite)', () => {
 
     const file = await uploadJson(run, 'contract', 'contract.pdf', 'application/pdf');
     const other = randomUUID();
-    for (const [fileId, title] of [[file.id, 'Contract'], [other, 'Other']]) {
+    for (const [fileId, title] of [
+      [file.id, 'Contract'],
+      [other, 'Other'],
+    ]) {
       const ins = await query(`INSERT INTO ${table} (file_id, title) VALUES ($1::uuid, $2)`, [fileId, title]);
       assert.equal(ins.status, 200);
       assert.equal(((await ins.json()) as { row_count: number }).row_count, 1);

@@ -57,14 +57,25 @@ describe('emulator response styles parse the same through src/client/wire.ts', (
     }
     for (const s of seen.slice(1)) assert.deepEqual(s, seen[0]);
     // The four raw answers really are spelled differently.
-    assert.equal(new Set(raws.map((r) => Object.keys(r as object).sort().join(','))).size, 4);
+    assert.equal(
+      new Set(
+        raws.map((r) =>
+          Object.keys(r as object)
+            .sort()
+            .join(','),
+        ),
+      ).size,
+      4,
+    );
   });
 
   it('the raw shapes are as documented', async () => {
     const { workspace, token } = run.emu.addWorkspace('shape-camel', 'camel');
     const auth = { Authorization: `Bearer ${token}` };
     const { body, contentType } = multipart([{ name: 'file', data: 'abc', filename: 'a.txt', type: 'text/plain' }]);
-    const created = (await (await fetch(`${run.url}/workspaces/${workspace}/files`, { method: 'POST', headers: { ...auth, 'Content-Type': contentType }, body })).json()) as Record<string, unknown>;
+    const created = (await (
+      await fetch(`${run.url}/workspaces/${workspace}/files`, { method: 'POST', headers: { ...auth, 'Content-Type': contentType }, body })
+    ).json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(created).sort(), ['contentType', 'createdAt', 'id', 'name', 'size']);
     assert.equal(typeof created.createdAt, 'number');
     const list: unknown = await (await fetch(`${run.url}/workspaces/${workspace}/files`, { headers: auth })).json();

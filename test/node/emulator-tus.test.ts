@@ -111,7 +111,10 @@ describe('emulator tus endpoint', () => {
     const content = Buffer.from(await (await fetch(`${run.ws}/files/${id}/content`, { headers: run.auth })).arrayBuffer());
     assert.equal(sha256(content), sha256(data));
     const patches = run.emu.requests(run.workspace).filter((r) => r.method === 'PATCH' && r.path === new URL(url).pathname);
-    assert.deepEqual(patches.slice(-2).map((r) => r.uploadOffset), [0, offset]);
+    assert.deepEqual(
+      patches.slice(-2).map((r) => r.uploadOffset),
+      [0, offset],
+    );
   });
 
   it('answers injected statuses before tus sees the request', async () => {

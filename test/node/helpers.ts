@@ -81,9 +81,7 @@ export function upload(
   data: string | Buffer,
   opts: { filename?: string; type?: string; headers?: Record<string, string>; ws?: string } = {},
 ): Promise<Response> {
-  const { body, contentType } = multipart([
-    { name: 'file', data, filename: opts.filename ?? 'hello.txt', type: opts.type ?? 'text/plain' },
-  ]);
+  const { body, contentType } = multipart([{ name: 'file', data, filename: opts.filename ?? 'hello.txt', type: opts.type ?? 'text/plain' }]);
   return fetch(`${opts.ws ?? run.ws}/files`, {
     method: 'POST',
     headers: { ...run.auth, 'Content-Type': contentType, ...opts.headers },
@@ -92,7 +90,12 @@ export function upload(
 }
 
 /** Uploads and returns the parsed JSON of the 201. */
-export async function uploadJson(run: Running, data: string | Buffer, filename = 'hello.txt', type = 'text/plain'): Promise<Record<string, unknown> & { id: string }> {
+export async function uploadJson(
+  run: Running,
+  data: string | Buffer,
+  filename = 'hello.txt',
+  type = 'text/plain',
+): Promise<Record<string, unknown> & { id: string }> {
   const res = await upload(run, data, { filename, type });
   if (res.status !== 201) throw new Error(`upload: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown> & { id: string };
@@ -102,7 +105,12 @@ export async function uploadJson(run: Running, data: string | Buffer, filename =
  * Polls `check` (every `intervalMs`) until it returns something truthy, and answers that;
  * fails after `timeoutMs`, naming `what` it waited for. No test here waits a fixed time.
  */
-export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000, intervalMs = 20): Promise<Exclude<T, false | '' | 0 | null | undefined>> {
+export async function until<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+  intervalMs = 20,
+): Promise<Exclude<T, false | '' | 0 | null | undefined>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -46,7 +46,10 @@ describe('importing in Node (SSR)', () => {
       react: string[];
       defined: boolean[];
     };
-    assert.ok(['DeepLakeUploader', 'DeepLakeFile', 'DeepLakeClient', 'configure'].every((n) => out.main.includes(n)), out.main.join());
+    assert.ok(
+      ['DeepLakeUploader', 'DeepLakeFile', 'DeepLakeClient', 'configure'].every((n) => out.main.includes(n)),
+      out.main.join(),
+    );
     assert.deepEqual(out.react, ['DeepLakeFile', 'DeepLakeUploader']);
     assert.deepEqual(out.defined, [true, true]);
   });

@@ -23,7 +23,10 @@ test('keeps list order and finds every record by id after a removal in the middl
   assert.equal(l.removals, removals + 1);
   // An update after the removal lands on the right record, in place.
   const c = l.update(items[2]!.id, { status: 'done' })!;
-  assert.deepEqual(l.items.map((i) => i.status), ['queued', 'done', 'queued']);
+  assert.deepEqual(
+    l.items.map((i) => i.status),
+    ['queued', 'done', 'queued'],
+  );
   assert.equal(l.get(items[2]!.id), c);
 });
 
@@ -39,7 +42,11 @@ test('hands out one frozen snapshot per version; a no-op update keeps it', () =>
   const next = l.update(items[0]!.id, { status: 'uploading' })!;
   assert.notEqual(l.items, snapshot);
   assert.equal(l.version, version + 1);
-  assert.deepEqual(snapshot.map((i) => i.status), ['queued', 'queued'], 'an old snapshot does not change');
+  assert.deepEqual(
+    snapshot.map((i) => i.status),
+    ['queued', 'queued'],
+    'an old snapshot does not change',
+  );
   assert.equal(l.items[0], next);
   assert.equal(l.items[1], items[1], 'unchanged records keep their identity');
   l.clear();

@@ -20,10 +20,32 @@ declare const client: DeepLakeClient;
 assert<
   Equal<
     keyof DeepLakeUploaderProps,
-    | 'workspace' | 'apiUrl' | 'name' | 'multiple' | 'accept' | 'maxFileSize' | 'maxFiles' | 'concurrency' | 'retries' | 'stallTimeout'
-    | 'manual' | 'transport' | 'tusEndpoint' | 'chunkSize' | 'required' | 'disabled' | 'uploadOnSubmit' | 'deleteOnRemove'
-    | 'imageMax' | 'imageQuality' | 'imageType' | 'stripMetadata' | 'capture'
-    | 'tokenProvider' | 'client' | 'strings'
+    | 'workspace'
+    | 'apiUrl'
+    | 'name'
+    | 'multiple'
+    | 'accept'
+    | 'maxFileSize'
+    | 'maxFiles'
+    | 'concurrency'
+    | 'retries'
+    | 'stallTimeout'
+    | 'manual'
+    | 'transport'
+    | 'tusEndpoint'
+    | 'chunkSize'
+    | 'required'
+    | 'disabled'
+    | 'uploadOnSubmit'
+    | 'deleteOnRemove'
+    | 'imageMax'
+    | 'imageQuality'
+    | 'imageType'
+    | 'stripMetadata'
+    | 'capture'
+    | 'tokenProvider'
+    | 'client'
+    | 'strings'
   >
 >();
 assert<Equal<Pick<DeepLakeFileProps, 'fileId' | 'client' | 'resolveUrl' | 'loading'>, Partial<Pick<FileElement, 'fileId' | 'client' | 'resolveUrl' | 'loading'>>>>();
@@ -100,7 +122,14 @@ export function Wrappers() {
       >
         <small>Images only</small>
       </DeepLakeUploader>
-      <DeepLakeFile ref={fileRef} fileId="3f0c8a52-0000-4000-8000-000000000000" client={client} alt="Cover" onDeeplakeLoad={(e) => e.detail.info.contentType} onDeeplakeError={(e) => e.detail.error.code} />
+      <DeepLakeFile
+        ref={fileRef}
+        fileId="3f0c8a52-0000-4000-8000-000000000000"
+        client={client}
+        alt="Cover"
+        onDeeplakeLoad={(e) => e.detail.info.contentType}
+        onDeeplakeError={(e) => e.detail.error.code}
+      />
       {/* @ts-expect-error `maxFiles` is a number */}
       <DeepLakeUploader maxFiles="3" />
       {/* @ts-expect-error the file element fires no deeplake-success */}

@@ -13,7 +13,12 @@ interface Message {
 
 let nextKey = 0;
 const say = (text: string): Message => ({ key: nextKey++, text });
-const lines = (messages: Message[]) => repeat(messages, (m) => m.key, (m) => html`<div>${m.text}</div>`);
+const lines = (messages: Message[]) =>
+  repeat(
+    messages,
+    (m) => m.key,
+    (m) => html`<div>${m.text}</div>`,
+  );
 
 export class Announcer implements ReactiveController {
   #polite: Message[] = [];

@@ -22,7 +22,6 @@
 import type { FileWithPath } from '../../queue/index.js';
 import { inSlices, nextTask, SLICE_MS } from './slices.js';
 
-
 export interface TransferOptions {
   /**
    * Whether `data.items` stays readable after the event: true for a DataTransfer a script

@@ -21,11 +21,7 @@ const SYNC_EVENTS = 200;
 export type Refusal = DeepLakeUploaderEventDetail['deeplake-reject'];
 
 /** The readable reason for a refusal, with the limit it broke. */
-function reasonText(
-  reason: RejectReason,
-  s: UploaderStrings,
-  limits: { maxFileSize: number; maxFiles: number; locale: string | undefined },
-): string {
+function reasonText(reason: RejectReason, s: UploaderStrings, limits: { maxFileSize: number; maxFiles: number; locale: string | undefined }): string {
   const max = reason === 'too-large' ? formatBytes(limits.maxFileSize, limits.locale) : limits.maxFiles;
   return fill(s[REJECT_STRINGS[reason]], { max });
 }
@@ -78,9 +74,7 @@ export class Rejections {
     this.rows = [...this.rows, ...rows].slice(-MAX_ROWS);
     const first = refused[0]!;
     this.announcer.announce(
-      refused.length === 1
-        ? fill(s.announceRejected, { name: first.file.name, reason: first.message })
-        : fill(s.rejectedMany, { count: refused.length }),
+      refused.length === 1 ? fill(s.announceRejected, { name: first.file.name, reason: first.message }) : fill(s.rejectedMany, { count: refused.length }),
       true,
     );
     this.host.requestUpdate();

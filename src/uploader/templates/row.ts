@@ -48,7 +48,11 @@ const FINAL = new Set<string>(['too_large', 'forbidden', 'bad_request', 'not_fou
 
 /** Each row's `part`: one constant string per status, not a string joined per render. */
 const ITEM_PART = Object.fromEntries(Object.keys(ACTIONS).map((status) => [status, `item item-${status}`])) as Record<UploadItem['status'], string>;
-const BUTTON_PART = Object.fromEntries(Object.values(ACTIONS).flat().map((action) => [action, `action ${action}-button`])) as Record<ItemAction, string>;
+const BUTTON_PART = Object.fromEntries(
+  Object.values(ACTIONS)
+    .flat()
+    .map((action) => [action, `action ${action}-button`]),
+) as Record<ItemAction, string>;
 
 export const percentOf = (item: UploadItem): number => (item.total > 0 ? Math.floor((item.loaded / item.total) * 100) : 0);
 
@@ -114,15 +118,7 @@ function progressBar(item: UploadItem, label: string): TemplateResult | typeof n
  */
 function actionButton(action: ItemAction, name: string, strings: UploaderStrings, disabled = false): TemplateResult {
   const label = fill(strings[action], { name });
-  return html`<button
-    type="button"
-    class="action"
-    part=${BUTTON_PART[action]}
-    data-action=${action}
-    aria-label=${label}
-    title=${label}
-    ?disabled=${disabled}
-  >
+  return html`<button type="button" class="action" part=${BUTTON_PART[action]} data-action=${action} aria-label=${label} title=${label} ?disabled=${disabled}>
     <svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${iconPaths[action]}></path></svg>
   </button>`;
 }
@@ -174,7 +170,9 @@ export function itemRow(item: UploadItem, ctx: RowContext, thumb: string | undef
       <span class="meta" part="meta">${`${sizeText(item, ctx)} · ${statusText(item, ctx)}`}</span>
       ${progressBar(item, name)}
     </div>
-    <div class="actions" part="actions">${actionButton(first, name, ctx.strings, ctx.disabled)}${second ? actionButton(second, name, ctx.strings, ctx.disabled) : nothing}</div>
+    <div class="actions" part="actions">
+      ${actionButton(first, name, ctx.strings, ctx.disabled)}${second ? actionButton(second, name, ctx.strings, ctx.disabled) : nothing}
+    </div>
   </li>`;
 }
 

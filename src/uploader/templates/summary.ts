@@ -17,15 +17,7 @@ export function summaryRow(totals: UploadTotals, ctx: SummaryContext): TemplateR
   const { kept } = totals;
   const waiting = ctx.manual && totals.queued > 0;
   return html`<div class="summary" part="summary">
-    <div
-      class="bar"
-      part="total-progress"
-      role="progressbar"
-      aria-label=${s.totalLabel}
-      aria-valuemin="0"
-      aria-valuemax="100"
-      aria-valuenow=${percent}
-    >
+    <div class="bar" part="total-progress" role="progressbar" aria-label=${s.totalLabel} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
       <div class="fill" part="total-progress-fill" .style=${`--p:${percent}`}></div>
     </div>
     <span part="total-text"
@@ -33,10 +25,6 @@ export function summaryRow(totals: UploadTotals, ctx: SummaryContext): TemplateR
         .filter(Boolean)
         .join(' · ')}</span
     >
-    ${waiting
-      ? html`<button class="upload" part="upload-button" type="button" ?disabled=${ctx.disabled} @click=${ctx.upload}>
-          ${s.uploadAll}
-        </button>`
-      : nothing}
+    ${waiting ? html`<button class="upload" part="upload-button" type="button" ?disabled=${ctx.disabled} @click=${ctx.upload}>${s.uploadAll}</button>` : nothing}
   </div>`;
 }

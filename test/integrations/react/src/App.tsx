@@ -13,9 +13,14 @@ function CoverField({ client }: { client: DeepLakeClient }) {
   const [shown, setShown] = useState('');
   return (
     <>
-      <DeepLakeUploader id="wrapper" name="cover" accept="text/*" client={client}
+      <DeepLakeUploader
+        id="wrapper"
+        name="cover"
+        accept="text/*"
+        client={client}
         onDeeplakeSuccess={(e) => setCoverId(e.detail.info.id)}
-        onDeeplakeReject={(e) => console.warn(e.detail.reason, e.detail.message)} />
+        onDeeplakeReject={(e) => console.warn(e.detail.reason, e.detail.message)}
+      />
       {coverId && <DeepLakeFile fileId={coverId} client={client} alt="Cover" loading="eager" onDeeplakeLoad={(e) => setShown(e.detail.info.id)} />}
       <output id="wrapper-result">{coverId}</output>
       <output id="wrapper-shown">{shown}</output>
@@ -26,12 +31,13 @@ function CoverField({ client }: { client: DeepLakeClient }) {
 function TripForm({ client, save }: { client: DeepLakeClient; save: (ids: FormDataEntryValue[]) => void }) {
   const [stored, setStored] = useState('');
   return (
-    <form onSubmit={(e) => {
-      e.preventDefault();
-      save(new FormData(e.currentTarget).getAll('attachments'));
-    }}>
-      <deeplake-uploader id="raw" name="attachments" multiple required client={client}
-        ondeeplake-success={(e) => setStored(e.detail.info.id)} />
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save(new FormData(e.currentTarget).getAll('attachments'));
+      }}
+    >
+      <deeplake-uploader id="raw" name="attachments" multiple required client={client} ondeeplake-success={(e) => setStored(e.detail.info.id)} />
       <output id="raw-result">{stored}</output>
       <button>Save</button>
     </form>
