@@ -16,7 +16,7 @@ import { FileProperties } from './properties.js';
 import { fileStyles } from './styles.js';
 import { acquire, type Lease } from './url-cache.js';
 import { failure, loaded, placeholder, type Loaded } from './views.js';
-import { forget, whenNear, whileShown } from './viewport.js';
+import { forget, measureAtConnect, whenNear, whileShown } from './viewport.js';
 
 type View = { state: 'idle' } | { state: 'loading'; busy?: boolean } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
 
@@ -78,6 +78,8 @@ export class DeepLakeFile extends FileProperties {
   }
 
   override connectedCallback(): void {
+    // Before Lit queues the first render: the box is read before any element renders (viewport.ts).
+    measureAtConnect(this);
     super.connectedCallback();
     if (!this.#armed) this.requestUpdate();
   }

@@ -24,28 +24,43 @@ function watch(el: Element, margin: string, callback: (near: boolean) => void): 
   )).observe(el);
 }
 
-/** Elements that asked `whenNear` in this task, read once all of them have rendered. */
-let asked: Element[] | undefined;
+/** Elements connected in this task, and those of them found near the viewport. */
+let connected: Element[] | undefined;
+const nearAtConnect = new Set<Element>();
+
+const near = (el: Element) => {
+  const box = el.getBoundingClientRect();
+  return box.height && box.width && Math.min(box.bottom, box.right) > -200 && box.top < innerHeight + 200 && box.left < innerWidth + 200;
+};
 
 /**
  * The observer first reports a frame later (after style, layout and paint, then a task),
- * so the elements already near the viewport are also read at once, in one layout for all
- * that asked in this task, and start without waiting for that frame (ARCHITECTURE,
- * "Where a gallery's first screen went"). A box with no size (display: none) waits.
+ * so elements read their boxes as they connect: once for all connected in this task, in a
+ * microtask queued before Lit queues their first render, so one layout of the page's own
+ * CSS, no render in between; those within 200px of the viewport start at once in their
+ * first update (`whenNear`). A box with no height yet (sized by what it renders) is read
+ * again once all have rendered, one more layout; display: none waits for the observer.
+ * ARCHITECTURE, "Where a gallery's first screen went".
  */
-export function whenNear(el: Element, callback: () => void): void {
-  watch(el, '200px', (near) => near && (forget(el), callback()));
-  if (!asked) {
-    asked = [];
+export function measureAtConnect(el: Element): void {
+  if (!connected) {
+    connected = [];
     queueMicrotask(() => {
-      for (const el of asked!) {
-        const box = el.getBoundingClientRect();
-        if (box.width && Math.min(box.bottom, box.right) > -200 && box.top < innerHeight + 200 && box.left < innerWidth + 200) watched.get(el)?.(true);
-      }
-      asked = undefined;
+      const unsized = connected!.filter((el) => (near(el) ? !nearAtConnect.add(el) : !el.getBoundingClientRect().height));
+      connected = undefined;
+      // After the first updates, which were queued at connect, before this.
+      queueMicrotask(() => {
+        nearAtConnect.clear();
+        for (const el of unsized) if (near(el)) watched.get(el)?.(true);
+      });
     });
   }
-  asked.push(el);
+  connected.push(el);
+}
+
+export function whenNear(el: Element, callback: () => void): void {
+  if (nearAtConnect.has(el)) return callback();
+  watch(el, '200px', (near) => near && (forget(el), callback()));
 }
 
 export const whileShown = (el: Element, callback: () => void): void =>

@@ -121,6 +121,19 @@ describe('<deeplake-file> speed (issue 20)', () => {
     }
   });
 
+  it('starts a sized lazy element in view before its first render (that render already says it is loading)', async () => {
+    const el = document.createElement('deeplake-file');
+    Object.assign(el, { fileId: png.id, client });
+    el.style.cssText = 'display: block; inline-size: 200px; block-size: 150px';
+    const firstRender: string[] = [];
+    el.addController({ hostUpdated: () => void (firstRender.length || firstRender.push(part(el, 'placeholder')?.textContent?.trim() ?? '(no placeholder)')) });
+    const outcome = settled(el);
+    fixtureSync(html`<div>${el}</div>`);
+    expect((await outcome).type).to.equal('deeplake-load');
+    // Started by the observer instead, the first render is the quiet box of a file not asked for yet.
+    expect(firstRender).to.deep.equal(['Loading…']);
+  });
+
   it('never waits for info: without a name in the headers, the image shows first and info names it later', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
