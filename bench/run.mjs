@@ -24,7 +24,9 @@
 //      npm run bench -- --quick      (tiny sizes, 1 round, prints only: a smoke test)
 // Env: BENCH_RUNS (rounds, default 3), BENCH_BIG_MIB (case 1 size, default 512),
 //      BENCH_CASES (default all: "1,3,4,4b,5,5t,5m,7,8,6"; 7: the slow, flaky link, bench/slow-network.mjs; 8: photos resized, bench/photos.mjs), CHROME_PATH (default /usr/bin/chromium),
-//      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary and longest tasks of each run, no RESULTS.md),
+//      BENCH_PROFILE=1 (unminified build; CPU profile + timeline summary and longest tasks of each run, wall and CPU time, no RESULTS.md;
+//                       BENCH_JSPROF=0: the trace without the JS profile, BENCH_TRACE_SAVE=1: keep each trace,
+//                       BENCH_TRACE_CATS=a,b: more trace categories),
 //      BENCH_MEMDUMP=1 (memory-infra dumps: which allocators grew in each run; no RESULTS.md;
 //                       MEMDUMP_DEPTH=4 MEMDUMP_TOP=40 for finer rows, e.g. blink_gc objects by type),
 //      BENCH_CHROME_ARGS="…" (extra Chromium flags, e.g. --js-flags=…, for an experiment),
@@ -61,6 +63,13 @@ const MiB = 1024 * 1024;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** BENCH_TRACE=0 with BENCH_PROFILE: the JS profile alone (tracing slows every task down). */
 const TRACE = process.env.BENCH_TRACE !== '0';
+/**
+ * BENCH_JSPROF=0 with BENCH_PROFILE: the trace alone. The JS profiler's start is itself a
+ * long task (60 ms seen) and its sampling stretches every task the trace then shows.
+ */
+const JS_PROFILE = process.env.BENCH_JSPROF !== '0';
+/** BENCH_TRACE_SAVE=1 with BENCH_PROFILE: each run's trace kept as JSON in the temp dir (open it in DevTools or Perfetto). */
+const TRACE_SAVE = process.env.BENCH_TRACE_SAVE === '1';
 /**
  * BENCH_ALLOC=1: an unminified build and a sampling heap profile of each run(), garbage
  * included: which functions allocated the most JS memory (what makes V8 collect, and grow
@@ -382,7 +391,9 @@ function summarizeTrace(trace) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5)
       .map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
-    console.log(`      ${(t.dur / 1000).toFixed(1).padStart(7)} ms  ${top.join(', ')}`);
+    // CPU time (the thread's own, `tdur`) beside wall time: on a loaded machine a task can be
+    // long with little work in it (the thread preempted, or waiting on a synchronous IPC).
+    console.log(`      ${(t.dur / 1000).toFixed(1).padStart(7)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(1)} ms)  ${top.join(', ')}`);
   }
 }
 
@@ -502,11 +513,24 @@ async function measure(page_, spec, opts) {
     if (PROFILE) {
       if (TRACE)
         await page.tracing.start({
-          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'v8', 'loading', 'renderer.scheduler', 'mojom'],
+          categories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'toplevel',
+            'blink',
+            'cc',
+            'v8',
+            'loading',
+            'renderer.scheduler',
+            'mojom',
+            ...(process.env.BENCH_TRACE_CATS ?? '').split(',').filter(Boolean),
+          ],
         });
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
+      if (JS_PROFILE) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
     }
     if (ALLOC)
       await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
@@ -522,8 +546,16 @@ async function measure(page_, spec, opts) {
     if (dumps) await dumps.finish();
     if (ALLOC) summarizeAllocations((await cdp.send('HeapProfiler.stopSampling')).profile);
     if (PROFILE) {
-      summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_.replace('/', '-')}-${spec.count ?? 'big'}`);
-      if (TRACE) summarizeTrace(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
+      if (JS_PROFILE) summarizeProfile((await cdp.send('Profiler.stop')).profile, `${page_.replace('/', '-')}-${spec.count ?? 'big'}`);
+      if (TRACE) {
+        const raw = Buffer.from(await page.tracing.stop()).toString();
+        if (TRACE_SAVE) {
+          const file = join(os.tmpdir(), `deeplake-bench-trace-${page_.replace('/', '-')}-${Date.now()}.json`);
+          writeFileSync(file, raw);
+          console.log(`    trace saved: ${file}`);
+        }
+        summarizeTrace(JSON.parse(raw));
+      }
     }
     peak.heap = Math.max(peak.heap, await heap());
     peak.rss = Math.max(peak.rss, rendererRss(pid));
