@@ -584,7 +584,7 @@ const cases = [...benchCases({ quick, discard: DISCARD, bigMiB: BIG_MIB, gallery
       ? {
           ...c,
           contenders: c.contenders.flatMap((k) =>
-            ['uploader', 'queue', 'gallery'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k],
+            ['uploader', 'queue', 'gallery', 'photos-uploader'].includes(k.page) ? [k, { ...k, name: `${k.name} [B]`, page: `b/${k.page}` }] : [k],
           ),
         }
       : c,
