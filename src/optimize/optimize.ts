@@ -53,13 +53,14 @@ export async function optimizeImage(
           type,
           quality: options.quality ?? 0.85,
           thumb: THUMBNAIL_WIDTH,
+          name: renamed(file.name, type),
+          lastModified: file.lastModified,
         },
         progress,
         signal,
       );
-      if (blob && blob.size < file.size) {
-        return { file: new File([blob], renamed(file.name, type), { type, lastModified: file.lastModified }) };
-      }
+      // The worker made the File (resize-worker.ts: a File made here blocks the page).
+      if (blob && blob.size < file.size) return { file: blob as File };
       if (blob) note = 'larger';
     } catch (error) {
       if (signal.aborted) throw error;

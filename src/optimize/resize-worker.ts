@@ -16,6 +16,14 @@ export interface ResizeJob {
   quality: number;
   /** Also a WebP preview this wide (the row's thumbnail, from the same decode). */
   thumb?: number | undefined;
+  /**
+   * The result's name and date: the worker answers with the `File` to send. Made here, not
+   * on the page: in Chromium a new Blob or File is a synchronous IPC to the browser
+   * process (BlobRegistry::Register), which held the page's main thread 50–115 ms while
+   * the workers' decodes kept both cores busy (docs/ARCHITECTURE.md, images).
+   */
+  name?: string | undefined;
+  lastModified?: number | undefined;
 }
 
 /** Progress (`done` 0..1), the encoded image, null (nothing to gain: already small, same type), or an error. */
@@ -56,7 +64,7 @@ scope.onmessage = async ({ data: job }) => {
     const blob = await canvas.convertToBlob({ type: job.type, quality: job.quality });
     // A type the browser cannot encode comes back as PNG: that is no answer to the job.
     if (blob.type !== job.type) throw new Error('unsupported');
-    scope.postMessage({ id, blob });
+    scope.postMessage({ id, blob: job.name === undefined ? blob : new File([blob], job.name, { type: job.type, lastModified: job.lastModified }) });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -91,6 +91,7 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
     expect(contains(bytes, LATITUDE_BYTES)).to.equal(false);
     expect(item.relativePath).to.equal('IMG_0001.jpg');
     expect(item.file.name).to.equal('IMG_0001.jpg');
+    expect(item.file.lastModified).to.equal(photo.lastModified); // the worker makes the File: its date is the original's
     expect(item.total).to.equal(stored.size);
     expect(item.prepared!.originalSize).to.equal(photo.size);
     // The row: "3.8 MB → 412 kB".
