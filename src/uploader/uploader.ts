@@ -33,7 +33,8 @@ import { memoRow, stableContext } from './templates/row-memo.js';
 import { rejectionRow, rowAction, type RowContext } from './templates/row.js';
 import { summaryRow } from './templates/summary.js';
 
-const positive = (n: number, fallback: number) => (Number.isInteger(n) && n >= 1 ? n : fallback);
+/** `n` when a whole number of at least `min`, else `fallback` (the queue throws on anything else). */
+const whole = (n: number, min: number, fallback: number) => (Number.isInteger(n) && n >= min ? n : fallback);
 
 // The manifest (custom-elements.json) and the README's API reference are generated from
 // this comment: one tag per line.
@@ -142,8 +143,8 @@ export class DeepLakeUploader extends UploaderProperties {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed); // `disabled` reaches the attribute first (properties.ts)
-    if (changed.has('concurrency')) this.#queue.concurrency = positive(this.concurrency, 3);
-    if (changed.has('retries')) this.#queue.retries = Number.isInteger(this.retries) && this.retries >= 0 ? this.retries : 3;
+    if (changed.has('concurrency')) this.#queue.concurrency = whole(this.concurrency, 1, 3);
+    if (changed.has('retries')) this.#queue.retries = whole(this.retries, 0, 3);
     if (changed.has('stallTimeout')) this.#queue.stallTimeoutMs = this.stallTimeout >= 0 ? this.stallTimeout * 1000 : undefined;
     if (changed.has('manual')) this.#queue.autoStart = !this.manual;
     if (['transport', 'tusEndpoint', 'chunkSize', 'client', 'tokenProvider', 'workspace', 'apiUrl'].some((k) => changed.has(k as keyof DeepLakeUploader))) {
