@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import { engine, itIn } from './engine.js';
 import { makePng } from './file-fixtures.js';
 import { fileOf, mount, nextTask } from './uploader-helpers.js';
+import { until } from './wait.js';
 
 const BATCHES = 20;
 const PER_BATCH = 100;
@@ -101,7 +102,13 @@ async function longRun(measureHeap: boolean): Promise<RunResult> {
     let stored = 0;
     el.addEventListener('deeplake-success', (e) => {
       stored++;
-      el.remove(e.detail.item.id);
+      const { id, file } = e.detail.item;
+      // The first image's row stays until a thumbnail was made: on a loaded machine its file can
+      // be stored and its row removed before the thumbnail is, and the revoke check would then
+      // hold of nothing (WebKit, once: 0 made).
+      if (file.type === 'image/png' && urls.made.size === 0)
+        void until(() => urls.made.size > 0, 'a thumbnail of the first image', 60_000).then(() => el.remove(id));
+      else el.remove(id);
     });
     const batch = async (n: number) => {
       const done = new Promise((resolve) => el.addEventListener('deeplake-complete', resolve, { once: true }));
