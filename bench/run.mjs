@@ -44,6 +44,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs } from '../scripts/chromium.mjs';
 import { bundleTable } from './bundle.mjs';
 import { benchCases, BIG_GALLERY, GALLERY, mib, ms } from './cases.mjs';
 import { createGallery } from './gallery.mjs';
@@ -458,16 +459,7 @@ async function measure(page_, spec, opts) {
     // browser process serialize them; no page ever runs with it.
     networkEnabled: false,
     issuesEnabled: false,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...(process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean),
-    ],
+    args: [...chromiumArgs, ...(process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean)],
   });
   chromiumVersion ||= await browser.version();
   const pid = browser.process().pid;

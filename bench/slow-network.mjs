@@ -28,6 +28,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { median, roundOrder } from './rounds.mjs';
+import { chromiumArgs } from '../scripts/chromium.mjs';
 
 const MiB = 1024 * 1024;
 /** The link: 10 Mbit/s up, 150 ms RTT. */
@@ -114,16 +115,7 @@ export function createSlowNetwork({ quick, chrome, chromeArgs = [] }) {
       protocolTimeout: 600_000,
       networkEnabled: false,
       issuesEnabled: false,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        ...chromeArgs,
-      ],
+      args: [...chromiumArgs, ...chromeArgs],
     });
     try {
       const page = await browser.newPage();
