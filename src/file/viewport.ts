@@ -46,7 +46,11 @@ export function measureAtConnect(el: Element): void {
   if (!connected) {
     connected = [];
     queueMicrotask(() => {
-      const unsized = connected!.filter((el) => (near(el) ? !nearAtConnect.add(el) : !el.getBoundingClientRect().height));
+      const unsized: Element[] = [];
+      for (const el of connected!) {
+        if (near(el)) nearAtConnect.add(el);
+        else if (!el.getBoundingClientRect().height) unsized.push(el);
+      }
       connected = undefined;
       // After the first updates, which were queued at connect, before this.
       queueMicrotask(() => {
