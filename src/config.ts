@@ -9,10 +9,10 @@
  * naming anything else makes the element refuse (`untrusted_origin`), before any request.
  * A `client` or `tokenProvider` that script set on the element itself is the page's consent.
  */
-// From the modules, not client/index.ts: that entry also brings the upload transport (client.ts).
+// From the modules, not client/index.ts: that entry brings DeepLakeClient's uploads too.
 import type { TokenProvider } from './client/auth.js';
-import { DEFAULT_API_URL, DeepLakeClient } from './client/client.js';
 import { DeepLakeError } from './client/errors.js';
+import { DEFAULT_API_URL, DeepLakeReader, type DeepLakeClientOptions } from './client/reader.js';
 
 export interface DeepLakeConfig {
   /** The API's base URL; default https://api.deeplake.ai. Its origin may receive the page's token. */
@@ -28,8 +28,8 @@ export interface DeepLakeConfig {
 }
 
 /** What an element contributes to the resolution. */
-export interface ClientHost {
-  client?: DeepLakeClient | undefined;
+export interface ClientHost<C extends DeepLakeReader = DeepLakeReader> {
+  client?: C | undefined;
   apiUrl?: string | undefined;
   workspace?: string | undefined;
   tokenProvider?: TokenProvider | undefined;
@@ -39,7 +39,16 @@ export interface ClientHost {
 }
 
 let defaults: DeepLakeConfig = {};
-const shared = new WeakMap<TokenProvider, Map<string, DeepLakeClient>>();
+const shared = new WeakMap<TokenProvider, Map<string, DeepLakeReader>>();
+
+/**
+ * The class shared clients are made of: the reads alone (all `<deeplake-file>` needs)
+ * until a module that uploads is loaded and names DeepLakeClient, so that every element of
+ * the page shares one client and one token. A client made before that is replaced when
+ * next asked for (a page that loads the uploader late has two token caches).
+ */
+let made: new (options: DeepLakeClientOptions) => DeepLakeReader = DeepLakeReader;
+export const makeClientsAs = (kind: typeof made): void => void (made = kind);
 /** Each refusal is explained in the console once, not once per element or per upload. */
 const warned = new Set<string>();
 
@@ -80,7 +89,7 @@ function checkMarkup(host: ClientHost, quiet: boolean): void {
 }
 
 /** The client `host` should use; throws an `auth` or `untrusted_origin` error, and sends nothing, when it may not have one. */
-export function resolveClient(host: ClientHost, quiet = false): DeepLakeClient {
+export function resolveClient<C extends DeepLakeReader>(host: ClientHost<C>, quiet = false): C {
   if (host.client) return host.client;
   const own = host.tokenProvider;
   const tokenProvider = own ?? defaults.tokenProvider;
@@ -96,17 +105,15 @@ export function resolveClient(host: ClientHost, quiet = false): DeepLakeClient {
   const apiUrl = host.apiUrl || defaults.apiUrl || undefined;
   const key = JSON.stringify([apiUrl ?? '', workspace, defaults.headers ?? {}]);
   let byKey = shared.get(tokenProvider);
-  if (!byKey) shared.set(tokenProvider, (byKey = new Map<string, DeepLakeClient>()));
+  if (!byKey) shared.set(tokenProvider, (byKey = new Map<string, DeepLakeReader>()));
   let client = byKey.get(key);
-  if (!client) {
-    client = new DeepLakeClient({ apiUrl, workspace, tokenProvider, headers: defaults.headers });
-    byKey.set(key, client);
-  }
-  return client;
+  if (!(client instanceof made)) byKey.set(key, (client = new made({ apiUrl, workspace, tokenProvider, headers: defaults.headers })));
+  // A host whose client is a DeepLakeClient is an element of a module that named it (makeClientsAs).
+  return client as C;
 }
 
 /** `resolveClient(host)`, or undefined while nothing is configured yet (or markup is refused): no warning, nothing is sent. */
-export function tryResolveClient(host: ClientHost): DeepLakeClient | undefined {
+export function tryResolveClient<C extends DeepLakeReader>(host: ClientHost<C>): C | undefined {
   try {
     return resolveClient(host, true);
   } catch {

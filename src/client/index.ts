@@ -1,11 +1,7 @@
 /** `deeplake-elements/client`: the framework-free Files API client. */
-import { useMultipart } from './client.js';
-import { sendMultipart } from './transport-xhr.js';
-
-// Here, not in client.ts: see `multipart` there.
-useMultipart(sendMultipart);
 export { DeepLakeClient, DEFAULT_API_URL } from './client.js';
 export type { DeepLakeClientOptions, RequestOptions, UploadOptions } from './client.js';
+export type { DeepLakeReader } from './reader.js';
 export type { TokenProvider, TokenProviderContext } from './auth.js';
 export { DeepLakeError } from './errors.js';
 export type { DeepLakeErrorCode } from './errors.js';

@@ -6,7 +6,7 @@
  * a request still running is aborted and every object URL is revoked, so nothing
  * outlives its use.
  */
-import type { DeepLakeClient } from '../client/client.js';
+import type { DeepLakeReader } from '../client/reader.js';
 import { DeepLakeError } from '../client/errors.js';
 import type { FileInfo } from '../client/wire.js';
 import { kindOf, mediaType, SVG } from './kind.js';
@@ -77,7 +77,7 @@ export function fileInfoFromHeaders(id: string, headers: Headers): FileInfo {
   return { id, name, contentType: get('content-type'), size: size >= 0 ? size : -1, raw: {} };
 }
 
-const entries = new WeakMap<DeepLakeClient, Map<string, Entry>>();
+const entries = new WeakMap<DeepLakeReader, Map<string, Entry>>();
 
 /**
  * A data: URL of the bytes (base64, typed as the Blob is). Always for SVG: a blob: URL has
@@ -94,7 +94,7 @@ const dataUrl = (blob: Blob) =>
   });
 
 /** Takes a lease on the file `id` as seen through `client`. */
-export function acquire(client: DeepLakeClient, id: string): Lease {
+export function acquire(client: DeepLakeReader, id: string): Lease {
   const key = id.toLowerCase();
   let byId = entries.get(client);
   if (!byId) entries.set(client, (byId = new Map<string, Entry>()));

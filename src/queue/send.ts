@@ -3,16 +3,10 @@
  * retry) into patches of the item's record: phase, bytes, speed, ETA, retry state.
  * The queue decides whether a patch still counts (the item may be paused meanwhile).
  */
-import { useMultipart } from '../client/client.js';
 import { DeepLakeError, type DeepLakeClient, type FileInfo, type TusOptions } from '../client/index.js';
-import { sendMultipart } from '../client/transport-xhr.js';
 import { IDLE, type ItemPatch } from './items.js';
 import { SpeedMeter } from './speed.js';
 import type { UploadItem } from './types.js';
-
-// Here too, not only in client/index.ts: a bundler may skip the top-level code of a module
-// whose exports it re-exports (package.json `sideEffects`), never of one whose own it calls.
-useMultipart(sendMultipart);
 
 /** How a record change is told: `progress`, the bytes moved (a `progress` event too); `now`, a step a person must see at once. */
 export type ChangeKind = { progress?: boolean; now?: boolean };
