@@ -3,7 +3,7 @@
  * one request path are DeepLakeReader's (reader.ts); this adds what changes the workspace
  * or lists it: uploads (multipart, or tus in a lazy chunk), list, delete, query.
  */
-import { DeepLakeReader, TUS_LIB, type DeepLakeClientOptions, type RequestOptions } from './reader.js';
+import { DeepLakeReader, fetchApi, fileUrl, parseAnswer, request, secrets, TUS_LIB, type DeepLakeClientOptions, type RequestOptions } from './reader.js';
 import type { TusContext } from './transport-tus.js';
 import { sendMultipart, type UploadProgress } from './transport-xhr.js';
 import type { TusOptions, UnfinishedUpload } from './tus-options.js';
@@ -74,7 +74,8 @@ export class DeepLakeClient extends DeepLakeReader {
     const filename = options.filename ?? ((file as File).name || 'blob');
     // One key per call, the same on every retry.
     const key = this.#idempotency && idempotencyKey();
-    const res = this.request(
+    const res = request(
+      this,
       (headers) =>
         sendMultipart(this.#uploadUrl, file, filename, {
           headers: key ? { ...headers, 'Idempotency-Key': key } : headers,
@@ -84,7 +85,7 @@ export class DeepLakeClient extends DeepLakeReader {
         }),
       options,
     );
-    return this.parse(res, parseFileInfo, 'an upload answer without a file id (a UUID)');
+    return parseAnswer(res, parseFileInfo, 'an upload answer without a file id (a UUID)');
   }
 
   /** tus uploads cut off by a reload or a crash, remembered for the endpoint: re-select their files to resume. */
@@ -99,31 +100,25 @@ export class DeepLakeClient extends DeepLakeReader {
 
   list(options: RequestOptions & { limit?: number; offset?: number } = {}): Promise<FileInfo[]> {
     const query = new URLSearchParams({ limit: String(options.limit ?? 20), offset: String(options.offset ?? 0) });
-    return this.parse(this.fetch(this.url(`/files?${query}`), options), parseFileList, 'a file list that is not a list');
+    return parseAnswer(fetchApi(this, this.url(`/files?${query}`), options), parseFileList, 'a file list that is not a list');
   }
 
   async delete(id: string, options: RequestOptions = {}): Promise<void> {
-    await this.fetch(this.fileUrl(id), options, { method: 'DELETE' });
+    await fetchApi(this, fileUrl(this, id), options, { method: 'DELETE' });
   }
 
   /** Runs SQL against the workspace's tables; `params` bind to `$1`, `$2`, … */
   async query(sql: string, params: unknown[] = [], options: RequestOptions = {}): Promise<QueryResult> {
     const body = JSON.stringify({ query: sql, params });
-    const res = this.fetch(this.url('/tables/query'), options, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
-    return this.parse(res, parseQueryResult, 'a query answer without columns and rows');
+    const res = fetchApi(this, this.url('/tables/query'), options, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    return parseAnswer(res, parseQueryResult, 'a query answer without columns and rows');
   }
 
   // A separate chunk: pages that never ask for tus never download tus-js-client.
   #tus = () => import('./transport-tus.js');
 
   #tusContext(): TusContext {
-    return {
-      client: this,
-      auth: this.auth,
-      headers: this.headers,
-      retry: this.retry,
-      stallTimeoutMs: this.#stallTimeoutMs,
-      lib: TUS_LIB,
-    };
+    const [auth, headers, retry] = secrets(this);
+    return { client: this, auth, headers, retry, stallTimeoutMs: this.#stallTimeoutMs, lib: TUS_LIB };
   }
 }

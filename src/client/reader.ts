@@ -57,14 +57,51 @@ export interface RequestOptions {
 export const TUS_LIB: TusLib = [DeepLakeError, abortError, errorFromResponse, isOffline, retryDelay, sleep, whenOnline];
 
 type FetchInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, string> };
+type Send<R extends Answer> = (headers: Record<string, string>) => Promise<R>;
+
+/**
+ * DeepLakeClient's way (client.ts) into its reader's private request path, token cache,
+ * headers and retry policy. `#` fields, not `protected` ones (which any script holding a
+ * client could read or call): no script can read the token off a client, or send it to a
+ * URL of its choosing through it. Set by the class below; this module is not among the
+ * package's exports.
+ */
+export let request: <R extends Answer>(reader: DeepLakeReader, send: Send<R>, options: RequestOptions) => Promise<R>;
+export let fetchApi: (reader: DeepLakeReader, url: string, options: RequestOptions, init?: FetchInit) => Promise<Response>;
+export let secrets: (reader: DeepLakeReader) => [auth: TokenCache, headers: Record<string, string>, retry: RetryPolicy];
+
+/** The answer's JSON through `parse`; an `invalid_response` error when it does not fit. */
+export async function parseAnswer<T>(response: Promise<Answer>, parse: (json: unknown) => T | undefined, what: string): Promise<T> {
+  const text = await (await response).text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON: reported below */
+  }
+  const value = json === undefined ? undefined : parse(json);
+  if (value === undefined) throw new DeepLakeError('invalid_response', `Deep Lake sent ${what}`);
+  return value;
+}
+
+/** The URL of a stored file (`suffix` below it); anything but a UUID could walk to another path ("..", "a/b"): never sent. */
+export function fileUrl(reader: DeepLakeReader, id: string, suffix = ''): string {
+  if (!isFileId(id)) throw new DeepLakeError('not_found', 'Not a file id (expected a UUID)');
+  return reader.url(`/files/${id}${suffix}`);
+}
 
 export class DeepLakeReader {
   readonly apiUrl: string;
   readonly workspace: string;
-  /** The token cache, client headers and retry policy, for DeepLakeClient's calls and its tus context. */
-  protected readonly auth: TokenCache;
-  protected readonly headers: Record<string, string>;
-  protected readonly retry: RetryPolicy;
+  readonly #auth: TokenCache;
+  readonly #headers: Record<string, string>;
+  readonly #retry: RetryPolicy;
+
+  static {
+    request = (reader, send, options) => reader.#request(send, options);
+    fetchApi = (reader, url, options, init) => reader.#fetch(url, options, init);
+    secrets = (reader) => [reader.#auth, reader.#headers, reader.#retry];
+  }
 
   constructor(options: DeepLakeClientOptions) {
     const { workspace, tokenProvider } = options;
@@ -75,9 +112,9 @@ export class DeepLakeReader {
     if (typeof tokenProvider !== 'function') throw new TypeError('DeepLakeClient: `tokenProvider` must be a function');
     this.apiUrl = (options.apiUrl || DEFAULT_API_URL).replace(/\/+$/, '');
     this.workspace = workspace;
-    this.auth = new TokenCache(tokenProvider, workspace, options.tokenTimeoutMs);
-    this.headers = { ...options.headers };
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#auth = new TokenCache(tokenProvider, workspace, options.tokenTimeoutMs);
+    this.#headers = { ...options.headers };
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
   /** Absolute URL of an API path below the workspace; the workspace is URL-encoded. */
@@ -86,7 +123,7 @@ export class DeepLakeReader {
   }
 
   async info(id: string, options: RequestOptions = {}): Promise<FileInfo> {
-    return this.parse(this.fetch(this.fileUrl(id), options), parseFileInfo, 'file metadata without a file id (a UUID)');
+    return parseAnswer(this.#fetch(fileUrl(this, id), options), parseFileInfo, 'file metadata without a file id (a UUID)');
   }
 
   /** The stored bytes, typed with the server's Content-Type. */
@@ -101,33 +138,13 @@ export class DeepLakeReader {
    * page shows first).
    */
   contentResponse(id: string, options: RequestOptions & { priority?: RequestPriority } = {}): Promise<Response> {
-    return this.fetch(this.fileUrl(id, '/content'), options, { priority: options.priority });
+    return this.#fetch(fileUrl(this, id, '/content'), options, { priority: options.priority });
   }
 
-  protected fileUrl(id: string, suffix = ''): string {
-    // Anything but a UUID could walk to another path ("..", "a/b"); never send it.
-    if (!isFileId(id)) throw new DeepLakeError('not_found', 'Not a file id (expected a UUID)');
-    return this.url(`/files/${id}${suffix}`);
-  }
-
-  /** The answer's JSON through `parse`; an `invalid_response` error when it does not fit. */
-  protected async parse<T>(response: Promise<Answer>, parse: (json: unknown) => T | undefined, what: string): Promise<T> {
-    const text = await (await response).text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      /* not JSON: reported below */
-    }
-    const value = json === undefined ? undefined : parse(json);
-    if (value === undefined) throw new DeepLakeError('invalid_response', `Deep Lake sent ${what}`);
-    return value;
-  }
-
-  /** A fetch() through `request`; `init.headers` join the client's and the authorization. */
-  protected fetch(url: string, options: RequestOptions, init: FetchInit = {}): Promise<Response> {
+  /** A fetch() through #request; `init.headers` join the client's and the authorization. */
+  #fetch(url: string, options: RequestOptions, init: FetchInit = {}): Promise<Response> {
     const { signal } = options;
-    return this.request(async (headers) => {
+    return this.#request(async (headers) => {
       try {
         return await fetch(url, {
           ...init,
@@ -147,23 +164,23 @@ export class DeepLakeReader {
    * Token, send, one refresh on 401, typed errors, retries: the path every call takes.
    * `send` is the request as the client replays it: given the headers with a token, send once and answer.
    */
-  protected request<R extends Answer>(send: (headers: Record<string, string>) => Promise<R>, options: RequestOptions): Promise<R> {
+  #request<R extends Answer>(send: Send<R>, options: RequestOptions): Promise<R> {
     return withRetry(
       async () => {
         // A slow token provider must not hold an aborted request (and its upload slot). A
         // cached token is at hand: no race with the signal (a promise, a listener and two
         // reactions less per request, hundreds of times in a batch of small files).
-        let token = this.auth.cached || (await abortable(this.auth.get(), options.signal));
-        let res = await send({ ...this.headers, Authorization: `Bearer ${token}` });
+        let token = this.#auth.cached || (await abortable(this.#auth.get(), options.signal));
+        let res = await send({ ...this.#headers, Authorization: `Bearer ${token}` });
         if (res.status === 401) {
           await res.body?.cancel();
-          token = await abortable(this.auth.refresh(token), options.signal);
-          res = await send({ ...this.headers, Authorization: `Bearer ${token}` });
+          token = await abortable(this.#auth.refresh(token), options.signal);
+          res = await send({ ...this.#headers, Authorization: `Bearer ${token}` });
         }
         if (res.ok) return res;
         throw errorFromResponse(res.status, await res.text().catch(() => ''), res.headers.get('Retry-After'), token);
       },
-      { ...this.retry, ...options.retry },
+      { ...this.#retry, ...options.retry },
       options.signal,
       options.onRetry,
       options.onOffline,

@@ -8,6 +8,7 @@ import type { Listen } from '../shared/typed-listeners.js';
 import { nothing, type PropertyValues } from 'lit';
 import { DeepLakeError } from '../client/errors.js';
 import { isFileId, type FileInfo } from '../client/wire.js';
+import type { DeepLakeReader } from '../client/reader.js';
 import { resolveClient } from '../config.js';
 import { fileEn, fileErrorText } from '../i18n/file-strings.js';
 import { fileEvent, type DeepLakeFileEventDetail, type DeepLakeFileEventMap } from './events.js';
@@ -134,7 +135,7 @@ export class DeepLakeFile extends FileProperties {
     if (!held) this.#show({ state: 'loading', busy: true }, run);
     try {
       const id = this.fileId;
-      const lease = (this.#lease = acquire(resolveClient(this), id));
+      const lease = (this.#lease = acquire(resolveClient<DeepLakeReader>(this), id));
       const priority = this.loading === 'eager' ? 'high' : undefined;
       // A PDF viewer does not fit a tile: there it is a card, like any document. So where
       // the browser cannot show PDFs inline (most phones): no bytes fetched for nothing.

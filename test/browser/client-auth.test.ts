@@ -12,6 +12,46 @@ describe('DeepLakeClient auth', () => {
     expect(provider.calls).to.deep.equal([{ forceRefresh: false }]);
   });
 
+  it('keeps its token to itself: no property of a client holds it, and no method sends to a URL a caller names', async () => {
+    const ws = await newWorkspace();
+    const client = clientFor(ws, { headers: { 'X-Org': 'org-1' } });
+    await client.list(); // the token is cached now
+    // Everything reachable from the client's own and inherited properties, two levels deep.
+    const seen = new Set<unknown>();
+    const found: string[] = [];
+    const walk = (value: unknown, path: string, depth: number) => {
+      if (value === ws.token) found.push(path);
+      if (depth > 2 || value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) return;
+      seen.add(value);
+      // Its own keys and its classes' (getters read with it as the receiver, as `auth.cached` would be).
+      const keys = new Set<string | symbol>();
+      for (let o: object | null = value; o && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
+        for (const key of Reflect.ownKeys(o)) keys.add(key);
+      }
+      for (const key of keys) {
+        if (typeof key !== 'string' || key === 'prototype' || key === 'constructor') continue;
+        let inner: unknown;
+        try {
+          inner = (value as Record<string, unknown>)[key];
+        } catch {
+          continue; // an accessor that needs another receiver
+        }
+        walk(inner, `${path}.${key}`, depth + 1);
+      }
+    };
+    walk(client, 'client', 0);
+    expect(found, 'paths to the token').to.deep.equal([]);
+    // The methods are the public API: none takes a URL (a `fetch(url)` or `request(send)` would hand out the token).
+    const methods = new Set<string>();
+    for (let o = Object.getPrototypeOf(client) as object | null; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+      for (const key of Object.getOwnPropertyNames(o)) if (key !== 'constructor') methods.add(key);
+    }
+    expect([...methods].sort()).to.deep.equal(
+      ['content', 'contentResponse', 'delete', 'discardUpload', 'info', 'list', 'query', 'unfinishedUploads', 'upload', 'url'].sort(),
+    );
+    expect(Object.keys(client).sort(), 'own properties').to.deep.equal(['apiUrl', 'workspace']);
+  });
+
   it('answers a 401 on 10 parallel requests with exactly one forced refresh', async () => {
     const ws = await newWorkspace();
     const provider = recordingProvider(ws);

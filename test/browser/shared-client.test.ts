@@ -38,7 +38,9 @@ async function configured(): Promise<{ ws: TestWorkspace; calls: unknown[]; stor
   return { ws, calls: tokenProvider.calls, stored };
 }
 
-describe('clients made from configure()', () => {
+describe('clients made from configure()', function () {
+  this.timeout(60_000); // a first dynamic import, uploads and renders on a loaded machine
+
   it('a page that loads the uploader after showing files still uploads through the page defaults', async () => {
     const { calls, stored } = await configured();
     await shownFile(stored);
@@ -53,6 +55,7 @@ describe('clients made from configure()', () => {
   });
 
   it('a page with both elements shares one client: one token for files shown and uploaded', async () => {
+    await import('../../src/uploader/deeplake-uploader.js'); // loaded by the test above, unless it ran alone
     const { calls, stored } = await configured();
     await shownFile(stored);
     const id = await uploaded(new File(['both'], 'both.txt', { type: 'text/plain' }));
