@@ -60,28 +60,36 @@ export async function optimizeImage(
         signal,
       );
       // The worker made the File (resize-worker.ts: a File made here blocks the page).
-      if (blob && blob.size < file.size) return { file: blob as File };
+      if (blob instanceof Blob && blob.size < file.size) return { file: blob as File };
       if (blob) note = 'larger';
     } catch (error) {
       if (signal.aborted) throw error;
       note = (error as Error).message === 'unsupported' ? 'unsupported' : 'failed';
     }
   }
-  if (options.strip && file.type === 'image/jpeg') {
-    const stripped = await stripJpeg(file, options.strip).catch(() => undefined);
-    if (stripped) return { file: stripped, ...(note && { note }) };
+  const { strip } = options;
+  if (strip && file.type === 'image/jpeg') {
+    // In the worker, which makes the File (a new File here is a synchronous IPC); here only
+    // where no worker runs.
+    const stripped = await pool.run({ file, strip }, progress, signal).catch((error: Error) => {
+      if (signal.aborted) throw error;
+      return error.message === 'unsupported' ? stripJpeg(file, strip).catch(() => undefined) : undefined;
+    });
+    if (stripped instanceof Blob) return { file: stripped as File, ...(note && { note }) };
     note ??= 'failed';
   }
   return { file, ...(note && { note }) };
 }
 
 /**
- * A small WebP preview, made in the worker ahead of waiting jobs: in Chromium the resize of
- * `createImageBitmap(file, { resizeWidth })` runs on the calling thread, 60–70 ms for a
- * 12-megapixel photo on the main thread.
+ * A small WebP preview as a `data:` URL, made in the worker ahead of waiting jobs: in
+ * Chromium the resize of `createImageBitmap(file, { resizeWidth })` runs on the calling
+ * thread, 60–70 ms for a 12-megapixel photo on the main thread, and an object URL made
+ * there is a synchronous IPC (resize-worker.ts). A resize job of the same file that makes
+ * one from its own decode is waited for instead.
  */
-export const thumbnail = async (file: Blob, width: number): Promise<Blob> =>
-  (await pool.run({ file, maxWidth: width, maxHeight: Infinity, type: 'image/webp', quality: 0.8 }, () => undefined, new AbortController().signal, true)) ?? file;
+export const thumbnail = async (file: Blob, width: number): Promise<string | undefined> =>
+  (await pool.run({ file, thumb: width }, () => undefined, new AbortController().signal, true)) as string | undefined;
 
 /** The width of the rows' thumbnails (uploader/controllers/thumbnails.ts), made by a resize job from its own decode. */
 export const THUMBNAIL_WIDTH = 96;
@@ -116,7 +124,9 @@ const Worker = function (url: URL, options: WorkerOptions): globalThis.Worker {
 } as unknown as new (url: URL, options: WorkerOptions) => globalThis.Worker;
 
 type Job = Omit<ResizeJob, 'id'>;
-type Task = { job: Job; resolve(blob: Blob | null): void; reject(error: Error): void; progress(done: number): void; signal: AbortSignal; preview?: boolean };
+/** A resize job ends with a Blob (null: nothing to gain), a preview job with its `data:` URL (undefined: none made). */
+type Result = Blob | null | string | undefined;
+type Task = { job: Job; resolve(result: Result): void; reject(error: Error): void; progress(done: number): void; signal: AbortSignal; preview?: boolean };
 
 /**
  * At most two workers, started on the first job and ended 5 s after the last: a decoded
@@ -129,8 +139,8 @@ class Pool {
    * Thumbnails that resize jobs make from their own decode, by original file: a row's
    * thumbnail asked for later waits for it instead of decoding the photo a second time.
    */
-  readonly #thumbs = new WeakMap<Blob, Promise<Blob | undefined>>();
-  readonly #thumbDone = new WeakMap<Blob, (thumb: Blob | undefined) => void>();
+  readonly #thumbs = new WeakMap<Blob, Promise<string | undefined>>();
+  readonly #thumbDone = new WeakMap<Blob, (thumb: string | undefined) => void>();
   /** A worker that could not load: the next jobs go as they are at once. */
   #broken = false;
   #busy = new Map<globalThis.Worker, number>();
@@ -141,8 +151,8 @@ class Pool {
   readonly #size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 
   /** `preview`: a thumbnail; one a resize job of the same file makes is used instead when there is one. */
-  run(job: Job, progress: (done: number) => void, signal: AbortSignal, preview = false): Promise<Blob | null> {
-    if (job.thumb && !this.#thumbs.has(job.file)) this.#thumbs.set(job.file, new Promise((done) => this.#thumbDone.set(job.file, done)));
+  run(job: Job, progress: (done: number) => void, signal: AbortSignal, preview = false): Promise<Result> {
+    if (job.thumb && !preview && !this.#thumbs.has(job.file)) this.#thumbs.set(job.file, new Promise((done) => this.#thumbDone.set(job.file, done)));
     return new Promise((resolve, reject) => {
       this.#waiting.push({ job, resolve, reject, progress, signal, preview });
       this.#pump();
@@ -194,7 +204,7 @@ class Pool {
 
   /** A job that never reached a worker: its thumbnail will not come either. */
   #fail(task: Task, error: Error): void {
-    if (task.job.thumb) this.#thumbDone.get(task.job.file)?.(undefined);
+    if (task.job.thumb && !task.preview) this.#thumbDone.get(task.job.file)?.(undefined);
     task.reject(error);
   }
 
@@ -202,7 +212,7 @@ class Pool {
     const id = ++this.#next;
     this.#busy.set(worker, id);
     const done = (fn: () => void) => {
-      if (task.job.thumb) this.#thumbDone.get(task.job.file)?.(undefined); // a job that ended without one
+      if (task.job.thumb && !task.preview) this.#thumbDone.get(task.job.file)?.(undefined); // a job that ended without one
       worker.onmessage = worker.onerror = null;
       task.signal.removeEventListener('abort', abort);
       this.#busy.delete(worker);
@@ -218,8 +228,10 @@ class Pool {
     task.signal.addEventListener('abort', abort, { once: true });
     worker.onmessage = ({ data }: MessageEvent<ResizeReply>) => {
       if (data.id !== id) return;
-      if ('thumb' in data) this.#thumbDone.get(task.job.file)?.(data.thumb);
-      else if ('done' in data) task.progress(data.done);
+      if ('thumb' in data) {
+        if (task.preview) done(() => task.resolve(data.thumb));
+        else this.#thumbDone.get(task.job.file)?.(data.thumb);
+      } else if ('done' in data) task.progress(data.done);
       else if ('blob' in data) done(() => task.resolve(data.blob));
       else done(() => task.reject(new Error(data.error)));
     };

@@ -35,6 +35,19 @@ async function decode(blob: Blob) {
   return { width: bitmap.width, height: bitmap.height, pixel };
 }
 
+/** Counts `new File(…)` on the page until `restore()` (the lazy chunks read the global at call time). */
+function countNewFiles() {
+  const real = window.File;
+  let count = 0;
+  window.File = new Proxy(real, {
+    construct(target, args: ConstructorParameters<typeof File>) {
+      count++;
+      return new target(...args);
+    },
+  });
+  return { made: () => count, restore: () => void (window.File = real) };
+}
+
 const reddish = ([r, g, b]: number[]) => r! > 180 && g! < 80 && b! < 80;
 const bluish = ([r, g, b]: number[]) => b! > 180 && r! < 80 && g! < 80;
 
@@ -66,7 +79,11 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
     const { el, ws } = await mount({ 'strip-metadata': 'all' });
     const photo = await phoneJpeg('all.jpg', 320, 160);
     const original = await bytesOf(photo);
-    const { bytes } = await store(el, ws, photo);
+    const files = countNewFiles();
+    const { item, bytes } = await store(el, ws, photo).finally(files.restore);
+    // The image worker strips and makes the File (a new File on the page is a synchronous IPC).
+    expect(files.made(), 'Files made on the page').to.equal(0);
+    expect([item.file.name, item.file.lastModified]).to.deep.equal(['all.jpg', photo.lastModified]);
     const exif = readExif(bytes)!;
     expect(exif.tags).to.deep.equal([0x0112]);
     expect(exif.orientation).to.equal(6);

@@ -27,6 +27,7 @@ import {
   rows,
   settled,
   storedIds,
+  until,
   when,
   MID_BODY_SIZE,
   whenMidBody,
@@ -141,6 +142,25 @@ describe('<deeplake-uploader> queue', () => {
       expect(shown(rowNamed(el, 'notes.bin')), 'a row with no image').to.deep.equal(['svg']);
     } finally {
       pageRule.remove();
+    }
+  });
+
+  it('makes an image’s thumbnail as a data: URL, never an object URL (one is a synchronous IPC on the page’s thread)', async () => {
+    const { el } = await mount({ multiple: true });
+    const create = URL.createObjectURL;
+    let made = 0;
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      made++;
+      return create.call(URL, obj);
+    };
+    try {
+      el.addFiles([new File([await makePng()], 'photo.png', { type: 'image/png' })]);
+      const img = await until(() => $(el, '[part=thumbnail] img'), 'the row shows its thumbnail', 30_000);
+      // WebP where the engine encodes it (Chromium, Firefox); WebKit's canvas answers with PNG.
+      expect(img.getAttribute('src')).to.match(/^data:image\/(webp|png);base64,/);
+      expect(made, 'object URLs made').to.equal(0);
+    } finally {
+      URL.createObjectURL = create;
     }
   });
 

@@ -1,8 +1,8 @@
 /**
  * Image thumbnails for the rows on screen only: an IntersectionObserver says which rows
- * are visible, at most two images decode at a time (in the image worker; createImageBitmap,
- * resized while decoding so a 12-megapixel photo never sits in memory at full size), and
- * each object URL is revoked when its row goes.
+ * are visible, at most two images decode at a time (in the image worker), and each is a
+ * `data:` URL of a small WebP, dropped when its row goes. Not an object URL: making one is
+ * a synchronous IPC to the browser process, up to 87 ms of a loaded page's main thread.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { thumbnail, THUMBNAIL_WIDTH } from '../../optimize/optimize.js';
@@ -26,12 +26,12 @@ export class Thumbnails implements ReactiveController {
     host.addController(this);
   }
 
-  /** The thumbnail's object URL, once made. */
+  /** The thumbnail's `data:` URL, once made. */
   url(id: string): string | undefined {
     return this.#urls.get(id);
   }
 
-  /** Makes the set of images to thumbnail `entries`; anything else is dropped and revoked. */
+  /** Makes the set of images to thumbnail `entries`; anything else is dropped. */
   track(entries: Iterable<{ id: string; file: File }>): void {
     const keep = new Set<string>();
     for (const { id, file } of entries) {
@@ -43,8 +43,6 @@ export class Thumbnails implements ReactiveController {
       if (keep.has(id)) continue;
       this.#files.delete(id);
       this.#pending.delete(id);
-      const url = this.#urls.get(id);
-      if (url) URL.revokeObjectURL(url);
       this.#urls.delete(id);
     }
   }
@@ -83,11 +81,10 @@ export class Thumbnails implements ReactiveController {
       if (!file || !this.#pending.has(id)) continue;
       this.#running++;
       void makeThumbnail(file)
-        .then((blob) => {
-          // The row may have gone while the image decoded: then no URL is made at all
-          // (a URL for an untracked row would never be revoked).
-          if (blob && this.#pending.has(id) && this.#files.has(id)) {
-            this.#urls.set(id, URL.createObjectURL(blob));
+        .then((url) => {
+          // The row may have gone while the image decoded.
+          if (url && this.#pending.has(id) && this.#files.has(id)) {
+            this.#urls.set(id, url);
             this.host.requestUpdate();
           }
         })
@@ -100,16 +97,22 @@ export class Thumbnails implements ReactiveController {
   }
 }
 
-async function makeThumbnail(file: File): Promise<Blob | undefined> {
+async function makeThumbnail(file: File): Promise<string | undefined> {
   // In the image worker (optimize.ts); here only where that cannot run (no OffscreenCanvas in workers).
-  const made = await thumbnail(file, SIZE).catch((error: Error) => (error.message === 'unsupported' ? undefined : null));
-  if (made !== undefined) return made ?? undefined;
+  const made = await thumbnail(file, SIZE).catch((error: Error) => (error.message === 'unsupported' ? null : undefined));
+  if (made !== null) return made;
   try {
     const probe = await createImageBitmap(file, { resizeWidth: SIZE, resizeQuality: 'medium' });
     const canvas = new OffscreenCanvas(probe.width, probe.height);
     canvas.getContext('2d')!.drawImage(probe, 0, 0);
     probe.close();
-    return await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+    const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+    return await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+      reader.readAsDataURL(blob);
+    });
   } catch {
     return undefined; // not decodable: the row keeps its file icon
   }
