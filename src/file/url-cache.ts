@@ -9,6 +9,7 @@
 import type { DeepLakeReader } from '../client/reader.js';
 import { DeepLakeError } from '../client/errors.js';
 import type { FileInfo } from '../client/wire.js';
+import { dataUrl } from '../shared/data-url.js';
 import { kindOf, mediaType, SVG } from './kind.js';
 
 /** Text files show at most this many bytes. */
@@ -79,20 +80,6 @@ export function fileInfoFromHeaders(id: string, headers: Headers): FileInfo {
 
 const entries = new WeakMap<DeepLakeReader, Map<string, Entry>>();
 
-/**
- * A data: URL of the bytes (base64, typed as the Blob is). Always for SVG: a blob: URL has
- * this page's origin, and opened in a tab ("open image in new tab") an SVG's script would
- * run as this page; a data: URL opened that way gets an opaque origin, and `<img>` draws it
- * without running anything.
- */
-const dataUrl = (blob: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error!);
-    reader.readAsDataURL(blob);
-  });
-
 /** Takes a lease on the file `id` as seen through `client`. */
 export function acquire(client: DeepLakeReader, id: string): Lease {
   const key = id.toLowerCase();
@@ -135,6 +122,9 @@ export function acquire(client: DeepLakeReader, id: string): Lease {
       // call to Chromium's browser process, a tenth of a gallery's main-thread time.
       let blob = await bytes();
       if (blob.type !== type) blob = new Blob([blob], { type });
+      // A data: URL always for SVG: a blob: URL has this page's origin, and opened in a tab
+      // ("open image in new tab") an SVG's script would run as this page; a data: URL opened
+      // that way gets an opaque origin, and `<img>` draws it without running anything.
       if (kindOf(type) === 'image' && (blob.size <= inline.max || mediaType(type) === SVG)) return dataUrl(blob);
       if (signal.aborted) throw new DeepLakeError('aborted', 'The request was aborted');
       urls.push(URL.createObjectURL(blob));

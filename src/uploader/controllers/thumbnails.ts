@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { thumbnail, THUMBNAIL_WIDTH } from '../../optimize/optimize.js';
+import { dataUrl } from '../../shared/data-url.js';
 import { isThumbnailable } from '../intake/validate.js';
 
 /** The element whose rows get thumbnails: its rows are the `li[data-thumb]` (= an item id) of templates/row.ts. */
@@ -106,13 +107,7 @@ async function makeThumbnail(file: File): Promise<string | undefined> {
     const canvas = new OffscreenCanvas(probe.width, probe.height);
     canvas.getContext('2d')!.drawImage(probe, 0, 0);
     probe.close();
-    const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
-    return await new Promise<string>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as string);
-      reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-      reader.readAsDataURL(blob);
-    });
+    return await dataUrl(await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 }));
   } catch {
     return undefined; // not decodable: the row keeps its file icon
   }
