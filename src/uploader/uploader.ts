@@ -6,8 +6,8 @@
 import type { Listen } from '../shared/typed-listeners.js';
 import { html, LitElement, nothing, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { DeepLakeClient, isFileId } from '../client/index.js';
-import { makeClientsAs, resolveClient, tryResolveClient } from '../config.js';
+import { isFileId } from '../client/index.js';
+import { resolveClient, tryResolveClient } from '../config.js';
 import { getFormAnchor, getFormState, syncForm, type FieldState } from '../form/form-associated.js';
 import { en, fill, type UploaderStrings } from '../i18n/strings.js';
 import type { ImageOptions } from '../optimize/optimize.js';
@@ -32,10 +32,6 @@ import { SubmitGuard } from './controllers/submit-guard.js';
 import { memoRow, stableContext } from './templates/row-memo.js';
 import { rejectionRow, rowAction, type RowContext } from './templates/row.js';
 import { summaryRow } from './templates/summary.js';
-
-// Elements share their page's clients (config.ts): made as DeepLakeClient once this module is in,
-// since the uploader's are asked to upload and delete.
-makeClientsAs(DeepLakeClient);
 
 /** `n` when a whole number of at least `min`, else `fallback` (the queue throws on anything else). */
 const whole = (n: number, min: number, fallback: number) => (Number.isInteger(n) && n >= min ? n : fallback);
