@@ -52,30 +52,46 @@ export class TokenCache {
     return this.#call(true);
   }
 
+  /**
+   * Starts the provider now, when there is no token and none is on its way: a page asks
+   * before its first request needs one, so that request leaves without waiting (a failure
+   * is dropped here; the request asks again and reports it).
+   */
+  warm(): void {
+    if (!this.#token && !this.#pending) this.#call(false).catch(Boolean);
+  }
+
+  /**
+   * The provider is called at once, not in a later microtask, and its answer is taken in
+   * the first reaction to it: a provider with the token at hand (a string, or a settled
+   * promise) has it cached before the microtasks already queued run (on a gallery: every
+   * element's first render), so their requests leave without an `await`.
+   */
   #call(forceRefresh: boolean): Promise<string> {
-    this.#pending ??= this.#ask(forceRefresh).finally(() => (this.#pending = undefined));
+    this.#pending ??= new Promise<string>((resolve, reject) => {
+      const answer = Promise.resolve(this.provider({ forceRefresh, workspace: this.workspace }));
+      const timer = setTimeout(() => reject(new DeepLakeError('auth', `The token provider did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      answer
+        .then((token) => resolve(this.#accept(token)))
+        .catch(reject)
+        .finally(() => clearTimeout(timer));
+    })
+      .catch((error: unknown) => {
+        throw failed(error);
+      })
+      .finally(() => (this.#pending = undefined));
     return this.#pending;
   }
 
-  async #ask(forceRefresh: boolean): Promise<string> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DeepLakeError('auth', `The token provider did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
-    });
-    try {
-      const token = await Promise.race([Promise.resolve().then(() => this.provider({ forceRefresh, workspace: this.workspace })), timeout]);
-      // Nothing, or a value a browser refuses in a header (its own error would quote it): say why, never what.
-      if (typeof token !== 'string' || !HEADER_SAFE.test(token)) {
-        throw new DeepLakeError('auth', 'The token provider returned no token that can be sent in a header');
-      }
-      this.#token = token;
-      return token;
-    } catch (error) {
-      if (error instanceof DeepLakeError) throw error;
-      // The provider's own error may carry anything; keep it as `cause`, not in the message.
-      throw new DeepLakeError('auth', 'The token provider failed', { cause: error });
-    } finally {
-      clearTimeout(timer);
+  /** Keeps `token` if a browser can send it in a header; nothing else (its own error would quote it): say why, never what. */
+  #accept(token: unknown): string {
+    if (typeof token !== 'string' || !HEADER_SAFE.test(token)) {
+      throw new DeepLakeError('auth', 'The token provider returned no token that can be sent in a header');
     }
+    return (this.#token = token);
   }
 }
+
+/** The provider's own error may carry anything: kept as `cause`, never in the message. */
+const failed = (error: unknown): DeepLakeError =>
+  error instanceof DeepLakeError ? error : new DeepLakeError('auth', 'The token provider failed', { cause: error });

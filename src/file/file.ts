@@ -8,8 +8,8 @@ import type { Listen } from '../shared/typed-listeners.js';
 import { nothing, type PropertyValues } from 'lit';
 import { DeepLakeError } from '../client/errors.js';
 import { isFileId, type FileInfo } from '../client/wire.js';
-import type { DeepLakeReader } from '../client/reader.js';
-import { resolveClient } from '../config.js';
+import { secrets, type DeepLakeReader } from '../client/reader.js';
+import { resolveClient, tryResolveClient } from '../config.js';
 import { fileEn, fileErrorText } from '../i18n/file-strings.js';
 import { fileEvent, type DeepLakeFileEventDetail, type DeepLakeFileEventMap } from './events.js';
 import { kindOf } from './kind.js';
@@ -81,6 +81,11 @@ export class DeepLakeFile extends FileProperties {
   override connectedCallback(): void {
     // Before Lit queues the first render: the box is read before any element renders (viewport.ts).
     measureAtConnect(this);
+    // The token asked for now, before Lit queues the first render: one the provider has at
+    // hand is cached before a near element's first update, whose request then leaves at
+    // once, not behind every other element's first render (auth.ts `warm`).
+    const client = isFileId(this.fileId) ? tryResolveClient<DeepLakeReader>(this) : undefined;
+    if (client) secrets(client)[0].warm();
     super.connectedCallback();
     if (!this.#armed) this.requestUpdate();
   }

@@ -10,7 +10,7 @@ import { expect, fixtureSync, html } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
 import { inline } from '../../src/file/url-cache.js';
 import * as viewport from '../../src/file/viewport.js';
-import { makeBytes, type TestWorkspace } from './emulator-control.js';
+import { clientFor, makeBytes, type TestWorkspace } from './emulator-control.js';
 import { makePng } from './file-fixtures.js';
 import { mountFile, mountLoaded, part, reads, settled, shown, spyRevoke, store, until, workspace, type DeepLakeFile } from './file-helpers.js';
 
@@ -120,6 +120,43 @@ describe('<deeplake-file> speed (issue 20)', () => {
       fetches.restore();
     }
   });
+
+  // A page's provider with the token at hand, as a string or a settled promise: its answer
+  // is cached before the elements' first updates run, so the near element's request leaves
+  // in its own first update, not after all of them rendered (which the provider's `await`
+  // used to cost: the whole first screen waited for every element's first render).
+  for (const [kind, provider] of [
+    ['a string', (token: string) => () => token],
+    ['a settled promise', (token: string) => () => Promise.resolve(token)],
+  ] as const) {
+    it(`sends a near element's request before any other element renders, when the provider returns ${kind}`, async () => {
+      const fresh = clientFor(ws, { tokenProvider: provider(ws.token) });
+      const els = Array.from({ length: 40 }, (_, i) => {
+        const el = document.createElement('deeplake-file');
+        el.fileId = png.id;
+        el.client = fresh;
+        // One near the viewport, sized by the page (as a gallery's tiles are: an element sized
+        // by what it renders is measured again after the first renders); the others wait
+        // for an observer that never reports them near.
+        el.style.cssText = i ? 'display: none' : 'display: block; block-size: 100px';
+        return el;
+      });
+      const renderedAtFetch: number[] = [];
+      const real = window.fetch;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        renderedAtFetch.push(els.filter((el) => el.hasUpdated).length);
+        return real.call(window, input, init);
+      };
+      const root = fixtureSync<HTMLElement>(html`<div></div>`);
+      try {
+        root.append(...els);
+        expect((await settled(els[0]!)).type).to.equal('deeplake-load');
+      } finally {
+        window.fetch = real;
+      }
+      expect(renderedAtFetch, 'one request, sent before any element had rendered').to.deep.equal([0]);
+    });
+  }
 
   it('starts a sized lazy element in view before its first render (that render already says it is loading)', async () => {
     const el = document.createElement('deeplake-file');
