@@ -17,9 +17,9 @@ import { FileProperties } from './properties.js';
 import { fileStyles } from './styles.js';
 import { acquire, type Lease } from './url-cache.js';
 import { failure, loaded, placeholder, type Loaded } from './views.js';
-import { forget, measureAtConnect, whenNear, whileShown } from './viewport.js';
+import { farAndSized, forget, measureAtConnect, whenNear, whileShown } from './viewport.js';
 
-type View = { state: 'idle' } | { state: 'loading'; busy?: boolean } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
+type View = { state: 'idle' } | { state: 'loading'; busy?: boolean; far?: boolean } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
 
 /** What changes only how the file looks; a change to any other property means another file, or another way to fetch it. */
 const LOOK: PropertyKey[] = ['alt', 'strings'];
@@ -54,7 +54,7 @@ const asError = (error: unknown): DeepLakeError => (error instanceof DeepLakeErr
  * @csspart image @csspart video @csspart audio @csspart pdf - The rendered file, by kind.
  * @csspart text - Text files (the first 64 KiB). @csspart note - "Showing the first …" under a cut text.
  * @csspart card - Download card. @csspart icon @csspart name @csspart size @csspart download-button - Its pieces.
- * @csspart placeholder - The default placeholder: an empty box until the fetch starts (a lazy element not yet scrolled near), then "Loading…".
+ * @csspart placeholder - The default placeholder: an empty box until the fetch starts (a lazy element not yet scrolled near; none while it is far in a box the page sized), then "Loading…".
  * @csspart error - Error state. @csspart message - Its text. @csspart retry-button - Fetches again.
  * @cssprop --deeplake-file-height - Height of a PDF; the most a text file takes before it scrolls; with `fit`, the height of the tile.
  * @attr theme - `light`, `dark` or `auto` (the reader's preference): forces a palette; by default the page's `color-scheme` decides (light unless it says otherwise).
@@ -119,7 +119,9 @@ export class DeepLakeFile extends FileProperties {
     if (!id) return this.#show({ state: 'idle' }, run);
     if (!isFileId(id)) return this.#fail(new DeepLakeError('not_found', 'Not a file id (expected a UUID)'), run, true);
     // Quiet until the fetch starts: nothing is loading yet. Held: an empty box, no placeholder.
-    this.#show({ state: held ? 'idle' : 'loading' }, run);
+    // Far from the viewport in a box the page sized: nothing rendered until it is near (on a
+    // gallery most elements, whose first renders would hold up the first screen's answers).
+    this.#show(held ? { state: 'idle' } : { state: 'loading', far: farAndSized(this) }, run);
     if (this.loading === 'eager' && !held) void this.#load(run);
     else whenNear(this, () => void this.#load(run, held));
   }
@@ -217,7 +219,7 @@ export class DeepLakeFile extends FileProperties {
       case 'idle':
         return nothing;
       case 'loading':
-        return placeholder(strings, !!view.busy);
+        return view.far ? nothing : placeholder(strings, !!view.busy);
       case 'error':
         return failure(view.invalid ? strings.errorInvalidId : fileErrorText(view.error, strings), strings, view.invalid ? undefined : this.#retry);
       default:

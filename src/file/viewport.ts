@@ -24,9 +24,10 @@ function watch(el: Element, margin: string, callback: (near: boolean) => void): 
   )).observe(el);
 }
 
-/** Elements connected in this task, and those of them found near the viewport. */
+/** Elements connected in this task, and those of them found near the viewport, or far from it with a box of their own size. */
 let connected: Element[] | undefined;
 const nearAtConnect = new Set<Element>();
+const farAtConnect = new Set<Element>();
 
 const near = (el: Element) => {
   const box = el.getBoundingClientRect();
@@ -50,17 +51,25 @@ export function measureAtConnect(el: Element): void {
       for (const el of connected!) {
         if (near(el)) nearAtConnect.add(el);
         else if (!el.getBoundingClientRect().height) unsized.push(el);
+        else farAtConnect.add(el);
       }
       connected = undefined;
       // After the first updates, which were queued at connect, before this.
       queueMicrotask(() => {
         nearAtConnect.clear();
+        farAtConnect.clear();
         for (const el of unsized) if (near(el)) watched.get(el)?.(true);
       });
     });
   }
   connected.push(el);
 }
+
+/**
+ * True in its first update for an element found at connect far from the viewport, with a
+ * box the page sized: it need render nothing until it is near (its box stays as measured).
+ */
+export const farAndSized = (el: Element): boolean => farAtConnect.has(el);
 
 export function whenNear(el: Element, callback: () => void): void {
   if (nearAtConnect.has(el)) return callback();

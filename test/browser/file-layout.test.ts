@@ -8,7 +8,7 @@ import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
 import { makePdf, makePng, makeWav, TEXT } from './file-fixtures.js';
 import { mountLoaded, part, reads, settled, shown, store, workspace, type DeepLakeFile } from './file-helpers.js';
-import type { TestWorkspace } from './emulator-control.js';
+import { clientFor, type TestWorkspace } from './emulator-control.js';
 
 const LONG = 'quarterly-financial-report-for-the-board-2026-Q3-final.zip';
 
@@ -137,16 +137,18 @@ describe('<deeplake-file> layout', () => {
 
     it('fills the tile while it waits and when it fails', async () => {
       // fixtureSync, and the listener at once: the eager one's 404 may come before a render is awaited.
+      // Waiting: for a token that never comes, so "Loading…" stays as long as the test looks.
+      const stalled = clientFor(ws, { tokenProvider: () => new Promise<string>(() => {}) });
       const wrap = fixtureSync<HTMLElement>(
         html`<div style="inline-size: 200px; --deeplake-file-height: 150px">
-          <deeplake-file fit="cover" loading="lazy" style="margin-block-start: 5000px" .client=${client} file-id=${files.png!.id}></deeplake-file>
+          <deeplake-file fit="cover" loading="eager" .client=${stalled} file-id=${files.png!.id}></deeplake-file>
           <deeplake-file fit="cover" loading="eager" .client=${client} file-id=${crypto.randomUUID()}></deeplake-file>
         </div>`,
       );
       const [waiting, failing] = [...wrap.querySelectorAll('deeplake-file')];
       const failed = settled(failing!);
       await waiting!.updateComplete;
-      expect(box(part(waiting!, 'placeholder')!).height).to.equal(150);
+      expect([box(part(waiting!, 'placeholder')!).height, part(waiting!, 'placeholder')!.textContent.trim()]).to.deep.equal([150, 'Loading…']);
       expect((await failed).type).to.equal('deeplake-error');
       expect([box(part(failing!, 'error')!).width, box(part(failing!, 'error')!).height]).to.deep.equal([200, 150]);
     });

@@ -171,6 +171,28 @@ describe('<deeplake-file> speed (issue 20)', () => {
     expect(firstRender).to.deep.equal(['Loading…']);
   });
 
+  it('renders nothing for a lazy element far below in a box the page sized, until it is scrolled near', async () => {
+    const [sized, unsized] = await Promise.all([store(client, await makePng(), 'far.png', 'image/png'), store(client, await makePng(), 'unsized.png', 'image/png')]);
+    const root = fixtureSync<HTMLElement>(
+      html`<div>
+        <div style="block-size: 5000px"></div>
+        <deeplake-file file-id=${sized.id} .client=${client} style="display: block; block-size: 150px"></deeplake-file>
+        <deeplake-file file-id=${unsized.id} .client=${client}></deeplake-file>
+      </div>`,
+    );
+    const [far, farUnsized] = root.querySelectorAll('deeplake-file');
+    await Promise.all([far!.updateComplete, farUnsized!.updateComplete]);
+    // A far element's first render would be an empty box nobody sees; an element sized by
+    // what it renders still renders its placeholder (the box that gives it a height).
+    expect([shown(far!), far!.matches(':state(loading)'), far!.offsetHeight]).to.deep.equal(['nothing', true, 150]);
+    expect([shown(farUnsized!), part(farUnsized!, 'placeholder')?.textContent?.trim()]).to.deep.equal(['placeholder', '']);
+    expect(await reads(ws), 'nothing asked while both are far').to.deep.equal([]);
+    const outcome = settled(far!);
+    far!.scrollIntoView();
+    expect((await outcome).type).to.equal('deeplake-load');
+    expect(shown(far!)).to.equal('img');
+  });
+
   it('never waits for info: without a name in the headers, the image shows first and info names it later', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
