@@ -29,10 +29,7 @@ let connected: Element[] | undefined;
 const nearAtConnect = new Set<Element>();
 const farAtConnect = new Set<Element>();
 
-const near = (el: Element) => {
-  const box = el.getBoundingClientRect();
-  return box.height && box.width && Math.min(box.bottom, box.right) > -200 && box.top < innerHeight + 200 && box.left < innerWidth + 200;
-};
+const near = (box: DOMRect) => box.height && box.width && Math.min(box.bottom, box.right) > -200 && box.top < innerHeight + 200 && box.left < innerWidth + 200;
 
 /**
  * The observer first reports a frame later (after style, layout and paint, then a task),
@@ -49,8 +46,9 @@ export function measureAtConnect(el: Element): void {
     queueMicrotask(() => {
       const unsized: Element[] = [];
       for (const el of connected!) {
-        if (near(el)) nearAtConnect.add(el);
-        else if (!el.getBoundingClientRect().height) unsized.push(el);
+        const box = el.getBoundingClientRect();
+        if (near(box)) nearAtConnect.add(el);
+        else if (!box.height) unsized.push(el);
         else farAtConnect.add(el);
       }
       connected = undefined;
@@ -58,7 +56,7 @@ export function measureAtConnect(el: Element): void {
       queueMicrotask(() => {
         nearAtConnect.clear();
         farAtConnect.clear();
-        for (const el of unsized) if (near(el)) watched.get(el)?.(true);
+        for (const el of unsized) if (near(el.getBoundingClientRect())) watched.get(el)?.(true);
       });
     });
   }
