@@ -69,6 +69,23 @@ function orientationOf(b: Uint8Array, base: number): number {
   return 1;
 }
 
+/**
+ * A JPEG's coded size (its SOF segment: T.81 B.2.2, height then width) and its EXIF
+ * orientation (1 without one), read from the header alone; undefined for no JPEG.
+ */
+export async function jpegFacts(file: Blob): Promise<{ width: number; height: number; orientation: number } | undefined> {
+  const head = await header(file);
+  let facts: { width: number; height: number; orientation: number } | undefined;
+  let orientation = 1;
+  for (const { marker, start } of head?.segments ?? []) {
+    const u16 = (at: number) => (head!.bytes[start + at]! << 8) | head!.bytes[start + at + 1]!;
+    if (marker === 0xe1 && ascii(head!.bytes, start + 4, 6) === EXIF) orientation = orientationOf(head!.bytes, start + 10);
+    // SOF0–SOF15, less DHT (C4), JPG (C8) and DAC (CC), which share the range.
+    else if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) facts = { width: u16(7), height: u16(5), orientation };
+  }
+  return facts && { ...facts, orientation };
+}
+
 /** Zeroes the GPS IFD (entries and values) and removes its pointer from IFD 0, in place. */
 function dropGps(b: Uint8Array, base: number): void {
   const t = tiff(b, base);

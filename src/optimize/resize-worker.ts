@@ -1,11 +1,12 @@
 /**
  * The image worker: decodes a photo (EXIF orientation applied: `imageOrientation:
- * 'from-image'`), draws it into an OffscreenCanvas no larger than the box, and encodes it;
+ * 'from-image'`, or a JPEG at the fraction of its size it needs: scaled-decode.ts), draws it into an OffscreenCanvas no larger than the box, and encodes it;
  * or makes a row's thumbnail; or strips a JPEG's metadata (jpeg-meta.ts). Off the main
  * thread, so a 12-megapixel decode never blocks a page, and every Blob, File and preview
  * URL a job makes is made here (below). The bundle emits it as one file beside the entry.
  */
 import { stripJpeg, type StripMode } from './jpeg-meta.js';
+import { decodeScaled } from './scaled-decode.js';
 
 /**
  * A job on one file: a resize (`type` set), a thumbnail (`thumb`), both from one decode, or
@@ -50,10 +51,15 @@ scope.onmessage = async ({ data: job }) => {
   try {
     if (job.strip) return scope.postMessage({ id, blob: (await stripJpeg(job.file as File, job.strip)) ?? null });
     if (typeof OffscreenCanvas === 'undefined') throw new Error('unsupported');
-    const bitmap = await createImageBitmap(job.file, { imageOrientation: 'from-image' });
+    const { type } = job;
+    // A resize of a JPEG decodes only the eighths it needs where it can (scaled-decode.ts);
+    // anything else, the whole image. `full`: the photo's own size, whatever was decoded.
+    const scaled = type ? await decodeScaled(job.file, job.maxWidth ?? Infinity, job.maxHeight ?? Infinity) : undefined;
+    const bitmap = scaled?.bitmap ?? (await createImageBitmap(job.file, { imageOrientation: 'from-image' }));
+    const full = scaled ?? bitmap;
     scope.postMessage({ id, done: 0.5 });
     if (job.thumb) {
-      const preview = new OffscreenCanvas(job.thumb, Math.max(1, Math.round((bitmap.height * job.thumb) / bitmap.width)));
+      const preview = new OffscreenCanvas(job.thumb, Math.max(1, Math.round((full.height * job.thumb) / full.width)));
       const g = preview.getContext('2d')!;
       g.imageSmoothingQuality = 'medium';
       g.drawImage(bitmap, 0, 0, preview.width, preview.height);
@@ -62,15 +68,14 @@ scope.onmessage = async ({ data: job }) => {
       const thumb = new FileReaderSync().readAsDataURL(await preview.convertToBlob({ type: 'image/webp', quality: 0.8 }));
       scope.postMessage({ id, thumb });
     }
-    const { type } = job;
     if (!type) return bitmap.close(); // a thumbnail alone
-    const scale = Math.min(1, (job.maxWidth ?? Infinity) / bitmap.width, (job.maxHeight ?? Infinity) / bitmap.height);
+    const scale = Math.min(1, (job.maxWidth ?? Infinity) / full.width, (job.maxHeight ?? Infinity) / full.height);
     if (scale === 1 && type === job.file.type) {
       bitmap.close();
       return scope.postMessage({ id, blob: null });
     }
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const width = Math.max(1, Math.round(full.width * scale));
+    const height = Math.max(1, Math.round(full.height * scale));
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d')!;
     if (type === 'image/jpeg') {

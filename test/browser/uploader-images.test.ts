@@ -116,6 +116,26 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
     expect(metaText(rows(el)[0]!)).to.match(/^\d[\d.,]* (kB|byte|bytes) → \d[\d.,]* (kB|byte|bytes) · /);
   });
 
+  // A resize that Chromium decodes at 3/8 of the size (scaled-decode.ts: 150 px, then drawn
+  // at 130), and each rotation a camera writes, the photo standing the right way up; other
+  // engines decode the whole photo and must give the same.
+  for (const [orientation, size, first, second] of [
+    [1, [130, 65], 'left', 'right'],
+    [3, [130, 65], 'right', 'left'],
+    [6, [65, 130], 'top', 'bottom'],
+    [8, [65, 130], 'bottom', 'top'],
+  ] as const) {
+    it(`image-max="130": orientation ${orientation} stands ${size.join(' × ')}, red on the ${first}, blue on the ${second}`, async () => {
+      const { el, ws } = await mount({ 'image-max': '130' });
+      const { stored } = await store(el, ws, await phoneJpeg(`o${orientation}.jpg`, 400, 200, { orientation })); // red left, blue right as coded
+      const image = await decode(stored);
+      expect([image.width, image.height]).to.deep.equal(size);
+      const at: Record<string, [number, number]> = { left: [10, 30], right: [120, 30], top: [30, 10], bottom: [30, 120] };
+      const [red, blue] = [image.pixel(...at[first]!), image.pixel(...at[second]!)];
+      expect([reddish(red), bluish(blue)], `${first} ${red.join()}, ${second} ${blue.join()}`).to.deep.equal([true, true]);
+    });
+  }
+
   it('image-max="120x60" image-type="webp": a width × height box, and the new type in the name', async function () {
     const { el, ws } = await mount({ 'image-max': '120x60', 'image-type': 'webp' });
     const photo = await phoneJpeg('wide.jpg', 400, 200, { orientation: 1 });
