@@ -62,25 +62,42 @@ export class TokenCache {
   }
 
   /**
-   * The provider is called at once, not in a later microtask, and its answer is taken in
-   * the first reaction to it: a provider with the token at hand (a string, or a settled
-   * promise) has it cached before the microtasks already queued run (on a gallery: every
-   * element's first render), so their requests leave without an `await`.
+   * The provider is called at once, not in a later microtask, and its answer is kept in the
+   * first reaction to it: a provider with the token at hand (a string, or a settled
+   * promise) has it cached one microtask later, ahead of whatever is queued after this call
+   * (a gallery's first renders, when `warm()` runs before Lit queues them), so those
+   * requests leave without an `await`. `#pending` is set before the provider runs, so a
+   * provider that asks again (it adds an element, say) shares this call; an answer after
+   * the timeout is dropped, as the timeout already failed the call.
    */
   #call(forceRefresh: boolean): Promise<string> {
-    this.#pending ??= new Promise<string>((resolve, reject) => {
-      const answer = Promise.resolve(this.provider({ forceRefresh, workspace: this.workspace }));
-      const timer = setTimeout(() => reject(new DeepLakeError('auth', `The token provider did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
-      answer
-        .then((token) => resolve(this.#accept(token)))
-        .catch(reject)
-        .finally(() => clearTimeout(timer));
+    if (this.#pending) return this.#pending;
+    let keep!: (token: unknown) => void;
+    let refuse!: (error: unknown) => void;
+    const pending: Promise<string> = new Promise<string>((resolve, reject) => {
+      keep = (token) => resolve(this.#accept(token));
+      refuse = reject;
     })
       .catch((error: unknown) => {
         throw failed(error);
       })
-      .finally(() => (this.#pending = undefined));
-    return this.#pending;
+      .finally(() => this.#pending === pending && (this.#pending = undefined));
+    this.#pending = pending;
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      refuse(new DeepLakeError('auth', `The token provider did not answer within ${this.timeoutMs} ms`));
+    }, this.timeoutMs);
+    try {
+      Promise.resolve(this.provider({ forceRefresh, workspace: this.workspace }))
+        .then((token) => late || keep(token))
+        .catch(refuse)
+        .finally(() => clearTimeout(timer));
+    } catch (error) {
+      clearTimeout(timer);
+      refuse(error);
+    }
+    return pending;
   }
 
   /** Keeps `token` if a browser can send it in a header; nothing else (its own error would quote it): say why, never what. */

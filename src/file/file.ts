@@ -84,8 +84,12 @@ export class DeepLakeFile extends FileProperties {
     // The token asked for now, before Lit queues the first render: one the provider has at
     // hand is cached before a near element's first update, whose request then leaves at
     // once, not behind every other element's first render (auth.ts `warm`).
-    const client = isFileId(this.fileId) ? tryResolveClient<DeepLakeReader>(this) : undefined;
-    if (client) secrets(client)[0].warm();
+    try {
+      const client = isFileId(this.fileId) ? tryResolveClient<DeepLakeReader>(this) : undefined;
+      if (client) secrets(client)[0].warm();
+    } catch {
+      /* a `client` that is no DeepLakeReader (a framework's Proxy of one): its first request says so */
+    }
     super.connectedCallback();
     if (!this.#armed) this.requestUpdate();
   }
@@ -120,8 +124,10 @@ export class DeepLakeFile extends FileProperties {
     if (!isFileId(id)) return this.#fail(new DeepLakeError('not_found', 'Not a file id (expected a UUID)'), run, true);
     // Quiet until the fetch starts: nothing is loading yet. Held: an empty box, no placeholder.
     // Far from the viewport in a box the page sized: nothing rendered until it is near (on a
-    // gallery most elements, whose first renders would hold up the first screen's answers).
-    this.#show(held ? { state: 'idle' } : { state: 'loading', far: farAndSized(this) }, run);
+    // gallery most elements, whose first renders would hold up the first screen's answers);
+    // unless the page gave a placeholder of its own, which shows from the start.
+    const far = farAndSized(this) && !this.querySelector(':scope > [slot=placeholder]');
+    this.#show(held ? { state: 'idle' } : { state: 'loading', far }, run);
     if (this.loading === 'eager' && !held) void this.#load(run);
     else whenNear(this, () => void this.#load(run, held));
   }

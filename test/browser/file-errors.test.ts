@@ -79,6 +79,13 @@ describe('<deeplake-file> errors', () => {
     expect(message(forbidden.el)).to.equal('You do not have access to this file');
   });
 
+  it("a `client` that is a framework's Proxy of one (private fields out of reach) ends in an error, never a dead element", async () => {
+    const { client } = await workspace();
+    const el = mountFile({ 'file-id': unknownId() }, { client: new Proxy(client, {}) });
+    expect((await settled(el)).type).to.equal('deeplake-error');
+    expect(shown(el)).to.equal('error');
+  });
+
   it('says when the connection failed', async () => {
     const { ws, client } = await workspace({ retry: { retries: 0 } });
     const png = await store(client, await makePng(), 'photo.png', 'image/png');

@@ -178,10 +178,13 @@ describe('<deeplake-file> speed (issue 20)', () => {
         <div style="block-size: 5000px"></div>
         <deeplake-file file-id=${sized.id} .client=${client} style="display: block; block-size: 150px"></deeplake-file>
         <deeplake-file file-id=${unsized.id} .client=${client}></deeplake-file>
+        <deeplake-file file-id=${sized.id} .client=${client} style="display: block; block-size: 150px"><span slot="placeholder">blurred</span></deeplake-file>
       </div>`,
     );
-    const [far, farUnsized] = root.querySelectorAll('deeplake-file');
-    await Promise.all([far!.updateComplete, farUnsized!.updateComplete]);
+    const [far, farUnsized, ownPlaceholder] = root.querySelectorAll('deeplake-file');
+    await Promise.all([far!.updateComplete, farUnsized!.updateComplete, ownPlaceholder!.updateComplete]);
+    // The page's own placeholder is shown from the start, far or near.
+    expect(ownPlaceholder!.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=placeholder]')?.assignedElements().length).to.equal(1);
     // A far element's first render would be an empty box nobody sees; an element sized by
     // what it renders still renders its placeholder (the box that gives it a height).
     expect([shown(far!), far!.matches(':state(loading)'), far!.offsetHeight]).to.deep.equal(['nothing', true, 150]);
