@@ -6,7 +6,7 @@
  * URL a job makes is made here (below). The bundle emits it as one file beside the entry.
  */
 import { stripJpeg, type StripMode } from './jpeg-meta.js';
-import { decodeScaled } from './scaled-decode.js';
+import { decodeScaled, fitScale, fitted } from './scaled-decode.js';
 
 /**
  * A job on one file: a resize (`type` set), a thumbnail (`thumb`), both from one decode, or
@@ -69,13 +69,12 @@ scope.onmessage = async ({ data: job }) => {
       scope.postMessage({ id, thumb });
     }
     if (!type) return bitmap.close(); // a thumbnail alone
-    const scale = Math.min(1, (job.maxWidth ?? Infinity) / full.width, (job.maxHeight ?? Infinity) / full.height);
+    const scale = fitScale(full.width, full.height, job.maxWidth ?? Infinity, job.maxHeight ?? Infinity);
     if (scale === 1 && type === job.file.type) {
       bitmap.close();
       return scope.postMessage({ id, blob: null });
     }
-    const width = Math.max(1, Math.round(full.width * scale));
-    const height = Math.max(1, Math.round(full.height * scale));
+    const [width, height] = fitted(full.width, full.height, scale);
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d')!;
     if (type === 'image/jpeg') {

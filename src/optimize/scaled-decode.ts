@@ -20,6 +20,15 @@ type OrientedFrame = VideoFrame & { rotation?: number; flip?: boolean };
 
 const ROTATION: Record<number, number> = { 1: 0, 3: 180, 6: 90, 8: 270 };
 
+/** The scale that fits `width` × `height` in the box, never above 1. */
+export const fitScale = (width: number, height: number, maxWidth: number, maxHeight: number): number => Math.min(1, maxWidth / width, maxHeight / height);
+
+/** The size an image of `width` × `height` is drawn at, `scale`d (at least 1 × 1). */
+export const fitted = (width: number, height: number, scale: number): [number, number] => [
+  Math.max(1, Math.round(width * scale)),
+  Math.max(1, Math.round(height * scale)),
+];
+
 /**
  * The photo decoded at the eighths it needs, standing as it should (the orientation
  * applied), at least as large as it must be drawn; `width` × `height`: its whole size,
@@ -34,7 +43,7 @@ export async function decodeScaled(file: Blob, maxWidth: number, maxHeight: numb
     const turned = rotation % 180 !== 0;
     // The photo as it stands, and the box it must fit: the same scale for both sides.
     const [width, height] = turned ? [facts.height, facts.width] : [facts.width, facts.height];
-    const scale = Math.min(1, maxWidth / width, maxHeight / height);
+    const scale = fitScale(width, height, maxWidth, maxHeight);
     const eighths = Math.ceil(scale * 8 - 1e-9);
     if (eighths >= 8) return undefined; // nothing to gain over a whole decode
     const decoder = new ImageDecoder({
@@ -43,14 +52,20 @@ export async function decodeScaled(file: Blob, maxWidth: number, maxHeight: numb
       desiredWidth: Math.ceil((facts.width * eighths) / 8),
       desiredHeight: Math.ceil((facts.height * eighths) / 8),
     });
-    const frame = (await decoder.decode()).image as OrientedFrame;
-    decoder.close();
-    // Drawn as an ImageBitmap, not as the VideoFrame: Chromium's canvas kept what it made of
-    // each frame drawn into it (30 photos: +567 MB of renderer memory, still held after;
-    // through an ImageBitmap +70 MB, 7 % slower). The bitmap stands as the frame does.
-    const bitmap = (frame.rotation ?? 0) === rotation && !frame.flip ? await createImageBitmap(frame) : undefined;
-    frame.close();
-    if (bitmap && bitmap.width >= Math.round(width * scale) && bitmap.height >= Math.round(height * scale)) return { bitmap, width, height };
+    let frame: OrientedFrame | undefined;
+    let bitmap: ImageBitmap | undefined;
+    try {
+      frame = (await decoder.decode()).image;
+      // Drawn as an ImageBitmap, not as the VideoFrame: Chromium's canvas kept what it made of
+      // each frame drawn into it (30 photos: +567 MB of renderer memory, still held after;
+      // through an ImageBitmap +70 MB, 7 % slower). The bitmap stands as the frame does.
+      if ((frame.rotation ?? 0) === rotation && !frame.flip) bitmap = await createImageBitmap(frame);
+    } finally {
+      frame?.close();
+      decoder.close();
+    }
+    const [w, h] = fitted(width, height, scale);
+    if (bitmap && bitmap.width >= w && bitmap.height >= h) return { bitmap, width, height };
     bitmap?.close();
   } catch {
     /* a header or decoder this cannot use: the whole decode */

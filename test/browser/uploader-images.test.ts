@@ -10,7 +10,9 @@ import { expect } from '@open-wc/testing';
 import type { UploadItem } from '../../src/queue/index.js';
 import { clientFor } from './emulator-control.js';
 import { canvasJpeg, contains, LATITUDE_BYTES, MAKE, phoneJpeg, readExif, scanStart } from './jpeg-fixtures.js';
-import { skipHere } from './engine.js';
+import { decodeScaled } from '../../src/optimize/scaled-decode.js';
+import { makePng } from './file-fixtures.js';
+import { itIn, skipHere } from './engine.js';
 import { fileInput, metaText, mount, rows, until, when, type DeepLakeUploader } from './uploader-helpers.js';
 import type { TestWorkspace } from './emulator-control.js';
 
@@ -135,6 +137,28 @@ describe('<deeplake-uploader> images before they leave (issue 22)', function () 
       expect([reddish(red), bluish(blue)], `${first} ${red.join()}, ${second} ${blue.join()}`).to.deep.equal([true, true]);
     });
   }
+
+  itIn(
+    ['chromium'],
+    'no ImageDecoder whose frames say their orientation',
+    'decodes a JPEG at the eighths a box needs, standing as its EXIF orientation says',
+    async () => {
+      const photo = (orientation: number) => phoneJpeg('p.jpg', 400, 200, { orientation });
+      const sizes = async (file: File, box: number) => {
+        const decoded = await decodeScaled(file, box, box);
+        const found = decoded && [decoded.bitmap.width, decoded.bitmap.height, decoded.width, decoded.height];
+        decoded?.bitmap.close();
+        return found;
+      };
+      // 130 px of 400: 3/8 (150), the canvas draws it at 130; turned, the same standing up.
+      expect(await sizes(await photo(1), 130)).to.deep.equal([150, 75, 400, 200]);
+      expect(await sizes(await photo(6), 130)).to.deep.equal([75, 150, 200, 400]);
+      // A mirrored orientation, a box the photo fits in, or no JPEG: the whole decode.
+      expect(await sizes(await photo(2), 130)).to.equal(undefined);
+      expect(await sizes(await photo(1), 400)).to.equal(undefined);
+      expect(await sizes(new File([await makePng()], 'x.png', { type: 'image/png' }), 130)).to.equal(undefined);
+    },
+  );
 
   it('image-max="120x60" image-type="webp": a width × height box, and the new type in the name', async function () {
     const { el, ws } = await mount({ 'image-max': '120x60', 'image-type': 'webp' });
