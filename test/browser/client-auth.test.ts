@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DeepLakeError } from '../../src/client/index.js';
+import { DeepLakeError, type DeepLakeClient } from '../../src/client/index.js';
 import { clientFor, injectFault, newWorkspace, recordingProvider, rejectionOf, requestLog } from './emulator-control.js';
 
 describe('DeepLakeClient auth', () => {
@@ -133,6 +133,45 @@ describe('DeepLakeClient auth', () => {
     expect(((await rejectionOf(client.list())) as DeepLakeError).code).to.equal('auth');
     expect(await client.list()).to.deep.equal([]);
     expect(calls).to.equal(2);
+  });
+
+  it('shares one call with a provider that asks the client again while it runs', async () => {
+    const ws = await newWorkspace();
+    let calls = 0;
+    const client: DeepLakeClient = clientFor(ws, {
+      tokenProvider: () => {
+        // A provider that touches the page (adds an element, which asks for the token) before it answers.
+        if (++calls === 1) void client.list().catch(() => undefined);
+        return ws.token;
+      },
+    });
+    expect(await client.list()).to.deep.equal([]);
+    expect(calls).to.equal(1);
+  });
+
+  it('drops an answer that comes after the provider timed out, and asks again next time', async () => {
+    const ws = await newWorkspace();
+    let calls = 0;
+    let lateAnswered!: () => void;
+    const late = new Promise<void>((resolve) => (lateAnswered = resolve));
+    const client = clientFor(ws, {
+      tokenTimeoutMs: 50,
+      tokenProvider: () =>
+        ++calls === 1
+          ? new Promise<string>((resolve) =>
+              setTimeout(() => {
+                resolve('refused-late-token');
+                lateAnswered();
+              }, 300),
+            )
+          : ws.token,
+    });
+    expect(((await rejectionOf(client.list())) as DeepLakeError).code).to.equal('auth');
+    await late;
+    await Promise.resolve();
+    // Kept, the late answer would be sent (a 401, then a forced refresh): dropped, the provider is asked anew.
+    expect(await client.list()).to.deep.equal([]);
+    expect([calls, (await requestLog(ws.workspace)).map((r) => r.status)]).to.deep.equal([2, [200]]);
   });
 
   it('stops waiting for a slow provider when the request is aborted', async () => {
