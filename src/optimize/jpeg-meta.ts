@@ -75,15 +75,17 @@ function orientationOf(b: Uint8Array, base: number): number {
  */
 export async function jpegFacts(file: Blob): Promise<{ width: number; height: number; orientation: number } | undefined> {
   const head = await header(file);
-  let facts: { width: number; height: number; orientation: number } | undefined;
+  if (!head) return undefined;
+  const { bytes, segments } = head;
+  let size: { width: number; height: number } | undefined;
   let orientation = 1;
-  for (const { marker, start } of head?.segments ?? []) {
-    const u16 = (at: number) => (head!.bytes[start + at]! << 8) | head!.bytes[start + at + 1]!;
-    if (marker === 0xe1 && ascii(head!.bytes, start + 4, 6) === EXIF) orientation = orientationOf(head!.bytes, start + 10);
+  for (const { marker, start } of segments) {
+    const u16 = (at: number) => (bytes[start + at]! << 8) | bytes[start + at + 1]!;
+    if (marker === 0xe1 && ascii(bytes, start + 4, 6) === EXIF) orientation = orientationOf(bytes, start + 10);
     // SOF0–SOF15, less DHT (C4), JPG (C8) and DAC (CC), which share the range.
-    else if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) facts = { width: u16(7), height: u16(5), orientation };
+    else if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) size = { width: u16(7), height: u16(5) };
   }
-  return facts && { ...facts, orientation };
+  return size && { ...size, orientation };
 }
 
 /** Zeroes the GPS IFD (entries and values) and removes its pointer from IFD 0, in place. */
