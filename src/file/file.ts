@@ -17,15 +17,23 @@ import { FileProperties } from './properties.js';
 import { fileStyles } from './styles.js';
 import { acquire, type Lease } from './url-cache.js';
 import { failure, loaded, placeholder, type Loaded } from './views.js';
-import { farAndSized, forget, measureAtConnect, whenNear, whileShown } from './viewport.js';
+import { forget, sizedAtConnect, measureAtConnect, whenNear, whileShown } from './viewport.js';
 
-type View = { state: 'idle' } | { state: 'loading'; busy?: boolean; far?: boolean } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
+type View = { state: 'idle' } | { state: 'loading'; busy?: boolean; quiet?: boolean } | Loaded | { state: 'error'; error: DeepLakeError; invalid?: boolean };
 
 /** What changes only how the file looks; a change to any other property means another file, or another way to fetch it. */
 const LOOK: PropertyKey[] = ['alt', 'strings'];
 
 /** A content type that says nothing (missing, or bytes of any kind): only `info` can tell what the file is. */
 const GENERIC = /^(application\/octet-stream)?$/;
+
+/**
+ * How long an element in a box the page sized stays quiet (renders nothing) while its file
+ * loads before it says "Loading…": most images arrive sooner, and a placeholder that
+ * shows for a frame is a flash, and a render and a layout of the whole grid before the
+ * first answer can be handled. Tests shorten it.
+ */
+export const quietLoad = { ms: 400 };
 
 /**
  * An `<img>` of `src`, loaded before anyone sees it: inserted, it paints in the next frame
@@ -54,7 +62,7 @@ const asError = (error: unknown): DeepLakeError => (error instanceof DeepLakeErr
  * @csspart image @csspart video @csspart audio @csspart pdf - The rendered file, by kind.
  * @csspart text - Text files (the first 64 KiB). @csspart note - "Showing the first …" under a cut text.
  * @csspart card - Download card. @csspart icon @csspart name @csspart size @csspart download-button - Its pieces.
- * @csspart placeholder - The default placeholder: an empty box until the fetch starts (a lazy element not yet scrolled near; none while it is far in a box the page sized), then "Loading…".
+ * @csspart placeholder - The default placeholder: an empty box until the fetch starts (a lazy element not yet scrolled near), then "Loading…"; in a box the page sized, none until the load has taken 400 ms.
  * @csspart error - Error state. @csspart message - Its text. @csspart retry-button - Fetches again.
  * @cssprop --deeplake-file-height - Height of a PDF; the most a text file takes before it scrolls; with `fit`, the height of the tile.
  * @attr theme - `light`, `dark` or `auto` (the reader's preference): forces a palette; by default the page's `color-scheme` decides (light unless it says otherwise).
@@ -123,11 +131,12 @@ export class DeepLakeFile extends FileProperties {
     if (!id) return this.#show({ state: 'idle' }, run);
     if (!isFileId(id)) return this.#fail(new DeepLakeError('not_found', 'Not a file id (expected a UUID)'), run, true);
     // Quiet until the fetch starts: nothing is loading yet. Held: an empty box, no placeholder.
-    // Far from the viewport in a box the page sized: nothing rendered until it is near (on a
-    // gallery most elements, whose first renders would hold up the first screen's answers);
-    // unless the page gave a placeholder of its own, which shows from the start.
-    const far = farAndSized(this) && !this.querySelector(':scope > [slot=placeholder]');
-    this.#show(held ? { state: 'idle' } : { state: 'loading', far }, run);
+    // In a box the page sized: nothing rendered at all (on a gallery's first screen, renders
+    // and a layout that would hold up the first answers; far away, a box nobody sees) until
+    // the load has taken a while (quietLoad); unless the page gave a placeholder of its own,
+    // which shows from the start.
+    const quiet = sizedAtConnect(this) && !(this.firstElementChild && this.querySelector(':scope > [slot=placeholder]'));
+    this.#show(held ? { state: 'idle' } : { state: 'loading', quiet }, run);
     if (this.loading === 'eager' && !held) void this.#load(run);
     else whenNear(this, () => void this.#load(run, held));
   }
@@ -145,14 +154,15 @@ export class DeepLakeFile extends FileProperties {
   };
 
   async #load(run: number, held?: boolean): Promise<void> {
-    if (!held) this.#show({ state: 'loading', busy: true }, run);
+    if (!held) this.#busy(run);
     try {
       const id = this.fileId;
       const lease = (this.#lease = acquire(resolveClient<DeepLakeReader>(this), id));
       const priority = this.loading === 'eager' ? 'high' : undefined;
       // A PDF viewer does not fit a tile: there it is a card, like any document. So where
       // the browser cannot show PDFs inline (most phones): no bytes fetched for nothing.
-      const pdf = !this.fit && navigator.pdfViewerEnabled !== false;
+      // Asked only of a PDF: the first read of pdfViewerEnabled is a plugin lookup (~1 ms).
+      const pdf = () => !this.fit && navigator.pdfViewerEnabled !== false;
       let info: FileInfo | undefined;
       let url: string | null | undefined;
       // No bytes through the client for a forced card or a resolved URL (a video streams
@@ -173,7 +183,7 @@ export class DeepLakeFile extends FileProperties {
       if (run !== this.#run) return;
       this.#info ??= info;
       let kind = this.download ? 'card' : kindOf(info.contentType);
-      if (kind === 'pdf' && !pdf) kind = 'card';
+      if (kind === 'pdf' && !pdf()) kind = 'card';
       const view: Loaded = { state: 'loaded', kind, info: this.#info };
       if (kind === 'text') Object.assign(view, await lease.text());
       else view.url = url || (kind === 'card' ? undefined : await lease.url(info.contentType));
@@ -183,6 +193,14 @@ export class DeepLakeFile extends FileProperties {
     } catch (error) {
       this.#fail(asError(error), run);
     }
+  }
+
+  /** "Loading…": at once, or after quietLoad.ms for an element that renders nothing while it waits. */
+  #busy(run: number): void {
+    const view = this.#view;
+    const busy = () => view === this.#view && this.#show({ state: 'loading', busy: true }, run);
+    if (view.state === 'loading' && view.quiet) setTimeout(busy, quietLoad.ms);
+    else busy();
   }
 
   #fail(error: DeepLakeError, run: number, invalid?: boolean): void {
@@ -225,7 +243,7 @@ export class DeepLakeFile extends FileProperties {
       case 'idle':
         return nothing;
       case 'loading':
-        return view.far ? nothing : placeholder(strings, !!view.busy);
+        return view.quiet ? nothing : placeholder(strings, !!view.busy);
       case 'error':
         return failure(view.invalid ? strings.errorInvalidId : fileErrorText(view.error, strings), strings, view.invalid ? undefined : this.#retry);
       default:

@@ -30,10 +30,10 @@ export interface Lease {
   /**
    * The content request, resolved with what its headers say (`fileInfoFromHeaders`) one
    * round trip in. Its body is read at once when the type is one shown from its bytes;
-   * for a card (or a PDF when `pdf` is false: a tile, a phone) it is cancelled, so a 2 GB
+   * for a card (or a PDF when `pdf()` is false: a tile, a phone) it is cancelled, so a 2 GB
    * archive is not downloaded to show its card, and `download()` asks again.
    */
-  open(pdf: boolean, priority?: RequestPriority): Promise<FileInfo>;
+  open(pdf: () => boolean, priority?: RequestPriority): Promise<FileInfo>;
   /** A URL that shows the bytes as `type` (what `info` said, not what the content response said). */
   url(type: string): Promise<string>;
   /** A URL to save the bytes from: typed `application/octet-stream`, so opening it renders nothing. */
@@ -100,13 +100,13 @@ export function acquire(client: DeepLakeReader, id: string): Lease {
     return promise;
   };
   const bytes = () => once('bytes', () => client.content(id, { signal }));
-  const open = (pdf: boolean, priority?: RequestPriority) =>
+  const open = (pdf: () => boolean, priority?: RequestPriority) =>
     once('open', async () => {
       const res = await client.contentResponse(id, { signal, priority });
       const head = fileInfoFromHeaders(id, res.headers);
       const type = head.contentType;
       const kind = kindOf(type);
-      if (kind === 'card' || (kind === 'pdf' && !pdf) || memo.has('bytes')) void res.body?.cancel();
+      if (kind === 'card' || (kind === 'pdf' && !pdf()) || memo.has('bytes')) void res.body?.cancel();
       // A small image, where the engine encodes base64 (Response.bytes() is older in each):
       // the data: URL url(type) gives, made in the page from the body, no Blob at all.
       else if (kind === 'image' && 'toBase64' in Uint8Array.prototype && head.size >= 0 && head.size <= inline.max) {

@@ -64,10 +64,10 @@ export function measureAtConnect(el: Element): void {
 }
 
 /**
- * True in its first update for an element found at connect far from the viewport, with a
- * box the page sized: it need render nothing until it is near (its box stays as measured).
+ * True in its first update for an element found at connect in a box the page sized (near
+ * the viewport or far from it): it need render nothing while it waits, its box stays.
  */
-export const farAndSized = (el: Element): boolean => farAtConnect.has(el);
+export const sizedAtConnect = (el: Element): boolean => nearAtConnect.has(el) || farAtConnect.has(el);
 
 export function whenNear(el: Element, callback: () => void): void {
   if (nearAtConnect.has(el)) return callback();

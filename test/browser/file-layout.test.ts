@@ -7,7 +7,7 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
 import { makePdf, makePng, makeWav, TEXT } from './file-fixtures.js';
-import { mountLoaded, part, reads, settled, shown, store, workspace, type DeepLakeFile } from './file-helpers.js';
+import { mountLoaded, part, reads, settled, shown, store, until, workspace, type DeepLakeFile } from './file-helpers.js';
 import { clientFor, type TestWorkspace } from './emulator-control.js';
 
 const LONG = 'quarterly-financial-report-for-the-board-2026-Q3-final.zip';
@@ -148,7 +148,11 @@ describe('<deeplake-file> layout', () => {
       const [waiting, failing] = [...wrap.querySelectorAll('deeplake-file')];
       const failed = settled(failing!);
       await waiting!.updateComplete;
-      expect([box(part(waiting!, 'placeholder')!).height, part(waiting!, 'placeholder')!.textContent.trim()]).to.deep.equal([150, 'Loading…']);
+      // Sized by the tile, it waits quietly at first (file.ts quietLoad), the tile's size all the same…
+      expect([shown(waiting!), box(waiting!).width, box(waiting!).height]).to.deep.equal(['nothing', 200, 150]);
+      // …then says it is loading, filling the tile.
+      const loading = await until(() => part(waiting!, 'placeholder'), '"Loading…" once the load takes a while');
+      expect([box(loading).height, loading.textContent.trim()]).to.deep.equal([150, 'Loading…']);
       expect((await failed).type).to.equal('deeplake-error');
       expect([box(part(failing!, 'error')!).width, box(part(failing!, 'error')!).height]).to.deep.equal([200, 150]);
     });

@@ -8,6 +8,7 @@
  */
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import type { DeepLakeClient, FileInfo } from '../../src/client/index.js';
+import { quietLoad } from '../../src/file/file.js';
 import { inline } from '../../src/file/url-cache.js';
 import * as viewport from '../../src/file/viewport.js';
 import { clientFor, makeBytes, type TestWorkspace } from './emulator-control.js';
@@ -158,17 +159,42 @@ describe('<deeplake-file> speed (issue 20)', () => {
     });
   }
 
-  it('starts a sized lazy element in view before its first render (that render already says it is loading)', async () => {
-    const el = document.createElement('deeplake-file');
-    Object.assign(el, { fileId: png.id, client });
-    el.style.cssText = 'display: block; inline-size: 200px; block-size: 150px';
-    const firstRender: string[] = [];
-    el.addController({ hostUpdated: () => void (firstRender.length || firstRender.push(part(el, 'placeholder')?.textContent?.trim() ?? '(no placeholder)')) });
-    const outcome = settled(el);
-    fixtureSync(html`<div>${el}</div>`);
-    expect((await outcome).type).to.equal('deeplake-load');
-    // Started by the observer instead, the first render is the quiet box of a file not asked for yet.
-    expect(firstRender).to.deep.equal(['Loading…']);
+  describe('in a box the page sized', () => {
+    const ms = quietLoad.ms;
+    afterEach(() => void (quietLoad.ms = ms));
+
+    it('starts a lazy element in view before its first render, and renders nothing until its image is shown', async () => {
+      quietLoad.ms = 60_000; // however slow this machine, no "Loading…" during this test
+      const el = document.createElement('deeplake-file');
+      Object.assign(el, { fileId: png.id, client });
+      el.style.cssText = 'display: block; inline-size: 200px; block-size: 150px';
+      const renders: string[] = [];
+      el.addController({ hostUpdated: () => void renders.push(shown(el)) });
+      const renderedAtFetch: boolean[] = [];
+      const fetches = interceptFetch({ hold: () => void renderedAtFetch.push(el.hasUpdated) });
+      try {
+        const outcome = settled(el);
+        fixtureSync(html`<div>${el}</div>`);
+        expect((await outcome).type).to.equal('deeplake-load');
+      } finally {
+        fetches.restore();
+      }
+      // Started by the observer instead, the request would wait for a frame after the first render.
+      expect(renderedAtFetch, 'its one request, sent before its first render').to.deep.equal([false]);
+      // No placeholder that shows for a frame: the page's box, then the image.
+      expect([...new Set(renders)]).to.deep.equal(['nothing', 'img']);
+    });
+
+    it('says "Loading…" once its load has taken a while, and passes axe then', async () => {
+      quietLoad.ms = 50;
+      const stalled = clientFor(ws, { tokenProvider: () => new Promise<string>(() => {}) });
+      const el = fixtureSync<DeepLakeFile>(html`<deeplake-file file-id=${png.id} .client=${stalled} style="display: block; block-size: 150px"></deeplake-file>`);
+      await el.updateComplete;
+      expect([shown(el), el.matches(':state(loading)')]).to.deep.equal(['nothing', true]);
+      const loading = await until(() => part(el, 'placeholder'), '"Loading…" after quietLoad.ms');
+      expect([loading.textContent.trim(), el.getBoundingClientRect().height]).to.deep.equal(['Loading…', 150]);
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('renders nothing for a lazy element far below in a box the page sized, until it is scrolled near', async () => {
