@@ -14,7 +14,7 @@
 // - Each measurement gets a fresh Chromium (fresh profile); contenders are interleaved
 //   within each round (in the rows of a Williams Latin square: rounds.mjs), after one
 //   uncounted warm-up run of the baseline; the table gives median and min–max, and ratios
-//   against the baseline of the same round. A case may run more rounds (case 3: 2n + 1).
+//   against the baseline of the same round. A case may run more rounds (cases 3, 5 and 5t: 2n + 1).
 // - Memory: JS heap (CDP Performance.getMetrics JSHeapUsedSize) and the RSS of the
 //   renderer processes (/proc/<pid>/status VmRSS of every --type=renderer child), sampled
 //   every 100 ms; Δ is the peak minus the value after a forced GC before the add;
