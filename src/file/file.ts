@@ -62,7 +62,7 @@ const asError = (error: unknown): DeepLakeError => (error instanceof DeepLakeErr
  * @csspart image @csspart video @csspart audio @csspart pdf - The rendered file, by kind.
  * @csspart text - Text files (the first 64 KiB). @csspart note - "Showing the first …" under a cut text.
  * @csspart card - Download card. @csspart icon @csspart name @csspart size @csspart download-button - Its pieces.
- * @csspart placeholder - The default placeholder: an empty box until the fetch starts (a lazy element not yet scrolled near), then "Loading…"; in a box the page sized, none until the load has taken 400 ms.
+ * @csspart placeholder - The default placeholder: an empty box until the fetch starts (a lazy element not yet scrolled near), then "Loading…"; none for an element connected with its id in a box already sized (the page's CSS, or `fit`) until the load has taken 400 ms.
  * @csspart error - Error state. @csspart message - Its text. @csspart retry-button - Fetches again.
  * @cssprop --deeplake-file-height - Height of a PDF; the most a text file takes before it scrolls; with `fit`, the height of the tile.
  * @attr theme - `light`, `dark` or `auto` (the reader's preference): forces a palette; by default the page's `color-scheme` decides (light unless it says otherwise).
@@ -131,11 +131,12 @@ export class DeepLakeFile extends FileProperties {
     if (!id) return this.#show({ state: 'idle' }, run);
     if (!isFileId(id)) return this.#fail(new DeepLakeError('not_found', 'Not a file id (expected a UUID)'), run, true);
     // Quiet until the fetch starts: nothing is loading yet. Held: an empty box, no placeholder.
-    // In a box the page sized: nothing rendered at all (on a gallery's first screen, renders
-    // and a layout that would hold up the first answers; far away, a box nobody sees) until
-    // the load has taken a while (quietLoad); unless the page gave a placeholder of its own,
-    // which shows from the start.
-    const quiet = sizedAtConnect(this) && !(this.firstElementChild && this.querySelector(':scope > [slot=placeholder]'));
+    // First connected in a box already sized (the page's CSS, or `fit`): nothing rendered at
+    // all (on a gallery's first screen, renders and a layout that would hold up the first
+    // answers; far away, a box nobody sees) until the load has taken a while (quietLoad);
+    // unless the page gave a placeholder of its own, which shows from the start. Not once it
+    // has rendered: connected again, its box is what it last rendered, no size of the page's.
+    const quiet = !this.hasUpdated && sizedAtConnect(this) && !(this.firstElementChild && this.querySelector(':scope > [slot=placeholder]'));
     this.#show(held ? { state: 'idle' } : { state: 'loading', quiet }, run);
     if (this.loading === 'eager' && !held) void this.#load(run);
     else whenNear(this, () => void this.#load(run, held));

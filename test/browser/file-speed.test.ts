@@ -13,7 +13,7 @@ import { inline } from '../../src/file/url-cache.js';
 import * as viewport from '../../src/file/viewport.js';
 import { clientFor, makeBytes, type TestWorkspace } from './emulator-control.js';
 import { makePng } from './file-fixtures.js';
-import { mountFile, mountLoaded, part, reads, settled, shown, spyRevoke, store, until, workspace, type DeepLakeFile } from './file-helpers.js';
+import { mountFile, mountLoaded, nextTask, part, reads, settled, shown, spyRevoke, store, until, workspace, type DeepLakeFile } from './file-helpers.js';
 
 type Answer = (url: string, res: Response) => Response | Promise<Response>;
 
@@ -183,6 +183,28 @@ describe('<deeplake-file> speed (issue 20)', () => {
       expect(renderedAtFetch, 'its one request, sent before its first render').to.deep.equal([false]);
       // No placeholder that shows for a frame: the page's box, then the image.
       expect([...new Set(renders)]).to.deep.equal(['nothing', 'img']);
+    });
+
+    it('is not taken for one when connected again: sized by what it rendered, it keeps a height while it loads again', async () => {
+      quietLoad.ms = 60_000;
+      const el = await mountLoaded({ 'file-id': png.id }, { client });
+      const height = el.offsetHeight;
+      expect(height, 'sized by its image').to.be.greaterThan(0);
+      const parent = el.parentElement!;
+      el.remove();
+      await nextTask(); // a later task: not a move within the page, its lease is let go
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const fetches = interceptFetch({ hold: () => held });
+      try {
+        parent.append(el);
+        await el.updateComplete;
+        // Its box at connect was its last render, not the page's: the placeholder, not nothing.
+        expect([shown(el), el.offsetHeight > 0]).to.deep.equal(['placeholder', true]);
+      } finally {
+        release();
+        fetches.restore();
+      }
     });
 
     it('says "Loading…" once its load has taken a while, and passes axe then', async () => {
