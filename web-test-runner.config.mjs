@@ -172,12 +172,25 @@ function launcherFor(name) {
     });
   }
   if (name === 'webkit') {
-    return webdriverLauncher({
+    const launcher = webdriverLauncher({
       hostname: webkitDriver.hostname,
       port: webkitDriver.port,
       logLevel: 'error',
       capabilities: webkitCapabilities(),
     });
+    // Ending a test file, after its results are in, the runner navigates the page to
+    // about:blank. Once in a CI run (2026-12-03, after uploader-form.test.ts, every test of
+    // it passed) WebKitWebDriver left that navigation unanswered for the 120 s request
+    // timeout (UND_ERR_HEADERS_TIMEOUT); the next file started normally. Not reproduced. A
+    // teardown step is not a test: that one error is printed, not counted as a failure.
+    const stop = launcher.stopSession.bind(launcher);
+    launcher.stopSession = (id) =>
+      stop(id).catch((error) => {
+        if (!String(error?.message).includes('UND_ERR_HEADERS_TIMEOUT')) throw error;
+        console.warn(`WebKitWebDriver did not answer the navigation that ends a test file (not a test failure): ${error.message}`);
+        return { testCoverage: undefined };
+      });
+    return launcher;
   }
   return chromeLauncher({
     // Each test file's page in a browser context of its own, so each is a visible page:
